@@ -1,0 +1,2 @@
+// Scaffolding: @flare/testing gets its fake server in its own issue.
+export {};
