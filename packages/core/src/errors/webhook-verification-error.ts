@@ -1,0 +1,34 @@
+import { FlareError } from './flare-error.js';
+
+/** Why a webhook was rejected. */
+export type WebhookVerificationReason =
+  | 'missing_header'
+  | 'malformed_header'
+  | 'no_matching_signature'
+  | 'timestamp_too_old'
+  | 'timestamp_too_new'
+  | 'invalid_payload';
+
+/**
+ * A webhook failed verification; `reason` says why in a machine-readable way. Answer 400.
+ * @example
+ * ```ts
+ * if (WebhookVerificationError.isInstance(err)) return new Response(err.reason, { status: 400 });
+ * ```
+ */
+export class WebhookVerificationError extends FlareError {
+  static override readonly brand: string = 'WebhookVerificationError';
+  override readonly name: string = 'WebhookVerificationError';
+  readonly reason: WebhookVerificationReason;
+
+  constructor(reason: WebhookVerificationReason, message: string) {
+    super(message, { code: reason });
+    this.reason = reason;
+  }
+  protected override kind(): readonly string[] {
+    return [...super.kind(), 'WebhookVerificationError'];
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), reason: this.reason };
+  }
+}
