@@ -1,0 +1,105 @@
+import { Requester } from '../http/requester.js';
+import type { JobListPromise } from '../pagination/job-list-promise.js';
+import { Jobs } from '../resources/jobs.js';
+import type { CreateJobParams, Job, JsonObject, ListJobsParams } from '../types/job.js';
+import type { FlarePromise } from './flare-promise.js';
+import type { FlareClientOptions, RequestOptions } from './options.js';
+import { resolveConfig } from './resolve-config.js';
+
+/**
+ * The Flare API client. Methods mirror the endpoints one to one, take and return wire-format
+ * (`snake_case`) objects, retry safely (every POST carries an `Idempotency-Key`) and throw typed
+ * errors.
+ *
+ * @example
+ * ```ts
+ * const flare = new FlareClient({ apiKey: process.env.FLARE_API_KEY });
+ * const job = await flare.createJob({ job_type: 'SendWelcomeEmail', payload: { email } });
+ * console.log(job.id, job.state); // "job_01JD…", "pending"
+ * ```
+ */
+export class FlareClient {
+  readonly #jobs: Jobs;
+  /** The API origin this client talks to. */
+  readonly baseUrl: string;
+
+  constructor(options: FlareClientOptions = {}) {
+    const config = resolveConfig(options);
+    this.baseUrl = config.baseUrl;
+    this.#jobs = new Jobs(new Requester(config));
+  }
+
+  /**
+   * Enqueues a job. `POST /v1/jobs` → the created job (`pending`, or `scheduled` for a future `run_at`).
+   * @example
+   * ```ts
+   * const job = await flare.createJob(
+   *   { job_type: 'SendWelcomeEmail', payload: { email: 'alice@example.com' }, max_attempts: 5 },
+   *   { idempotencyKey: `welcome-${userId}` },
+   * );
+   * ```
+   */
+  createJob<TPayload extends JsonObject = JsonObject>(
+    params: CreateJobParams<TPayload>,
+    options?: RequestOptions,
+  ): FlarePromise<Job<TPayload>> {
+    return this.#jobs.create(params, options);
+  }
+
+  /**
+   * Fetches a job; resolves `null` when it does not exist.
+   * @example
+   * ```ts
+   * const job = await flare.getJob<{ email: string }, { messageId: string }>('job_01JD…');
+   * if (job?.state === 'succeeded') console.log(job.result?.messageId);
+   * ```
+   */
+  getJob<TPayload extends JsonObject = JsonObject, TResult = unknown>(
+    id: string,
+    options?: RequestOptions,
+  ): FlarePromise<Job<TPayload, TResult> | null> {
+    return this.#jobs.get(id, options);
+  }
+
+  /**
+   * Lists jobs, newest first. Await it for one page; `for await` it for every job of every page.
+   * @example
+   * ```ts
+   * const page: JobPage = await flare.listJobs({ state: 'failed', limit: 25 });
+   * for await (const job of flare.listJobs({ queue: 'emails' })) console.log(job.id);
+   * ```
+   */
+  listJobs<TPayload extends JsonObject = JsonObject, TResult = unknown>(
+    params?: ListJobsParams,
+    options?: RequestOptions,
+  ): JobListPromise<TPayload, TResult> {
+    return this.#jobs.list(params, options);
+  }
+
+  /**
+   * Cancels a job that has not finished; 409 `invalid_state` (`ConflictError`) when it has.
+   * @example
+   * ```ts
+   * const job = await flare.cancelJob('job_01JD…'); // job.state === 'cancelled'
+   * ```
+   */
+  cancelJob(id: string, options?: RequestOptions): FlarePromise<Job> {
+    return this.#jobs.cancel(id, options);
+  }
+
+  /**
+   * Puts a `failed` or `cancelled` job back to `pending` with its attempts reset.
+   * @example
+   * ```ts
+   * const job = await flare.retryJob('job_01JD…'); // job.state === 'pending'
+   * ```
+   */
+  retryJob(id: string, options?: RequestOptions): FlarePromise<Job> {
+    return this.#jobs.retry(id, options);
+  }
+
+  /** Never serialises the API key. */
+  toJSON(): { baseUrl: string } {
+    return { baseUrl: this.baseUrl };
+  }
+}

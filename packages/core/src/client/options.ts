@@ -1,0 +1,49 @@
+import type { Fetch, Transport } from '../http/transport.js';
+
+/**
+ * Options of `new FlareClient(options)`. Every field is optional.
+ * @example
+ * ```ts
+ * const flare = new FlareClient({ apiKey: 'zf_test_sk_…', maxRetries: 5, timeoutMs: 10_000 });
+ * ```
+ */
+export interface FlareClientOptions {
+  /** Your API key (`zf_live_sk_…` / `zf_test_sk_…`). Default: the `FLARE_API_KEY` environment variable, where the runtime has one. */
+  apiKey?: string | undefined;
+  /** Default `https://api.zeridion.com`; override for staging or a local fake. */
+  baseUrl?: string | undefined;
+  /** Retries on 408, 429, 5xx and network errors. Default 3; 0 disables. */
+  maxRetries?: number | undefined;
+  /** Base of the exponential backoff, in ms. Default 500. */
+  retryBaseDelayMs?: number | undefined;
+  /** Cap on one backoff wait, `Retry-After` included, in ms. Default 30 000. */
+  retryMaxDelayMs?: number | undefined;
+  /** Hard cap on a response body, in bytes. Default 10 MiB; 0 disables. */
+  maxResponseBytes?: number | undefined;
+  /** Budget of one attempt (connect, send, read), in ms. Default 60 000. */
+  timeoutMs?: number | undefined;
+  /** A `fetch` to send requests with, instead of the package's default transport. */
+  fetch?: Fetch | undefined;
+  /** Advanced: a custom transport (takes precedence over `fetch`). */
+  transport?: Transport | undefined;
+}
+
+/**
+ * Per-call options, the last argument of every method.
+ * @example
+ * ```ts
+ * await flare.createJob(params, { idempotencyKey: `order-${order.id}`, signal: AbortSignal.timeout(5_000) });
+ * ```
+ */
+export interface RequestOptions {
+  /** Dedupes a replayed write: same key + same body → the original response. POSTs get a generated one otherwise. */
+  idempotencyKey?: string | undefined;
+  /** Your trace ID, sent as `X-Request-Id` and echoed back by the server. */
+  requestId?: string | undefined;
+  /** Cancels the call at any point, backoff waits included; it then rejects with `signal.reason`. */
+  signal?: AbortSignal | undefined;
+  /** Overrides the client's `timeoutMs` for this call. */
+  timeoutMs?: number | undefined;
+  /** Overrides the client's `maxRetries` for this call. */
+  maxRetries?: number | undefined;
+}

@@ -1,0 +1,15 @@
+/**
+ * Reads an environment variable where the runtime has one (Node, Bun, Vercel Edge), through a
+ * guarded `globalThis` lookup so core never touches `process` directly. Workers have none.
+ */
+export function readEnv(name: string): string | undefined {
+  try {
+    const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
+      ?.env;
+    const value = env?.[name];
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  } catch {
+    // Deno without --allow-env throws on access.
+    return undefined;
+  }
+}

@@ -1,0 +1,268 @@
+import { inspect } from 'node:util';
+import { HttpResponse, http } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  AuthError,
+  ConflictError,
+  FlareClient,
+  FlareError,
+  ValidationError,
+} from '../src/index.js';
+import { apiError, BASE, job, KEY, rejection } from './helpers.js';
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  server.resetHandlers();
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+afterAll(() => server.close());
+
+const client = (opts: Record<string, unknown> = {}) =>
+  new FlareClient({ apiKey: KEY, baseUrl: BASE, retryBaseDelayMs: 1, retryMaxDelayMs: 5, ...opts });
+
+type Seen = { headers: Headers; body: unknown; url: URL; method: string };
+function record(seen: Seen[]) {
+  return async ({ request }: { request: Request }) => {
+    const text = await request.text();
+    seen.push({
+      headers: request.headers,
+      body: text ? JSON.parse(text) : undefined,
+      url: new URL(request.url),
+      method: request.method,
+    });
+  };
+}
+
+describe('construction', () => {
+  it('reads FLARE_API_KEY from the environment', async () => {
+    vi.stubEnv('FLARE_API_KEY', 'zf_test_sk_from_env');
+    const seen: Seen[] = [];
+    server.use(
+      http.get(`${BASE}/v1/jobs/:id`, async (i) => {
+        await record(seen)(i);
+        return HttpResponse.json(job());
+      }),
+    );
+    await new FlareClient({ baseUrl: BASE }).getJob('job_1');
+    expect(seen[0]?.headers.get('authorization')).toBe('Bearer zf_test_sk_from_env');
+    vi.unstubAllEnvs();
+  });
+
+  it('fails at construction, saying how, when no key is given', () => {
+    vi.stubEnv('FLARE_API_KEY', '');
+    expect(() => new FlareClient()).toThrow(FlareError);
+    expect(() => new FlareClient()).toThrow(/FLARE_API_KEY/);
+    expect(() => new FlareClient()).toThrow(/env\.FLARE_API_KEY/);
+    vi.unstubAllEnvs();
+  });
+
+  it.each([
+    [{ maxRetries: -1 }, /maxRetries/],
+    [{ maxRetries: 1.5 }, /maxRetries/],
+    [{ timeoutMs: 0 }, /timeoutMs/],
+    [{ maxResponseBytes: '10' }, /maxResponseBytes/],
+    [{ baseUrl: 'api.zeridion.com' }, /baseUrl/],
+    [{ baseUrl: 'ftp://x' }, /baseUrl/],
+    [{ apiKey: 'zf_test_sk_a b' }, /whitespace/],
+  ])('rejects bad option %o', (opts, message) => {
+    expect(() => new FlareClient({ apiKey: KEY, ...(opts as object) })).toThrow(message);
+  });
+
+  it('never exposes the API key', async () => {
+    const flare = client({ maxRetries: 0 });
+    expect(JSON.stringify(flare)).not.toContain(KEY);
+    expect(inspect(flare, { showHidden: true, depth: 5 })).not.toContain(KEY);
+    expect(String(flare)).not.toContain(KEY);
+    server.use(
+      http.post(`${BASE}/v1/jobs`, () => apiError(401, 'authentication_error', 'invalid_api_key')),
+    );
+    const err = await rejection(flare.createJob({ job_type: 'A' }));
+    expect(AuthError.isInstance(err)).toBe(true);
+    for (const text of [
+      err.message,
+      err.stack,
+      JSON.stringify(err),
+      inspect(err, { depth: 5 }),
+      String(err),
+    ]) {
+      expect(text).not.toContain(KEY);
+    }
+    const bad = (() => {
+      try {
+        new FlareClient({ apiKey: `${KEY}\n` });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(bad?.message).not.toContain(KEY);
+  });
+});
+
+describe('requests', () => {
+  it('createJob sends the wire body and the contract headers', async () => {
+    const seen: Seen[] = [];
+    server.use(
+      http.post(`${BASE}/v1/jobs`, async (i) => {
+        await record(seen)(i);
+        return HttpResponse.json(job({ payload: { email: 'a@b.c' } }), {
+          status: 201,
+          headers: { 'x-request-id': 'req_123' },
+        });
+      }),
+    );
+    const runAt = new Date(Date.UTC(2030, 0, 1));
+    const created = await client().createJob({
+      job_type: 'SendWelcomeEmail',
+      payload: { email: 'a@b.c' },
+      queue: 'emails',
+      max_attempts: 5,
+      run_at: runAt,
+      tags: ['signup'],
+    });
+    expect(created.payload).toEqual({ email: 'a@b.c' });
+    const req = seen[0]!;
+    expect(req.body).toEqual({
+      job_type: 'SendWelcomeEmail',
+      payload: { email: 'a@b.c' },
+      queue: 'emails',
+      max_attempts: 5,
+      run_at: '2030-01-01T00:00:00.000Z',
+      tags: ['signup'],
+    });
+    expect(req.headers.get('authorization')).toBe(`Bearer ${KEY}`);
+    expect(req.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(req.headers.get('idempotency-key')).toMatch(/^flare-[0-9a-f-]{36}$/);
+    expect(req.headers.get('x-flare-retry-count')).toBe('0');
+    expect(req.headers.get('x-flare-client')).toMatch(/^flare-typescript\/\S+ node\/\d+/);
+    expect(req.headers.get('user-agent')).toMatch(/^flare-typescript\//);
+  });
+
+  it('sends the caller’s idempotency key and request id, and exposes the response request id', async () => {
+    const seen: Seen[] = [];
+    server.use(
+      http.post(`${BASE}/v1/jobs`, async (i) => {
+        await record(seen)(i);
+        return HttpResponse.json(job(), {
+          status: 201,
+          headers: {
+            'x-request-id': i.request.headers.get('x-request-id') ?? '',
+            'idempotent-replayed': 'true',
+          },
+        });
+      }),
+    );
+    const res = await client()
+      .createJob({ job_type: 'A' }, { idempotencyKey: 'order-42', requestId: 'trace-1' })
+      .withResponse();
+    expect(seen[0]?.headers.get('idempotency-key')).toBe('order-42');
+    expect(res).toMatchObject({
+      requestId: 'trace-1',
+      status: 201,
+      attempts: 1,
+      idempotencyKey: 'order-42',
+      replayed: true,
+    });
+    expect(res.data.object).toBe('job');
+  });
+
+  it('getJob URL-encodes the id and resolves null on 404', async () => {
+    const seen: Seen[] = [];
+    server.use(
+      http.get(`${BASE}/v1/jobs/:id`, async (i) => {
+        await record(seen)(i);
+        return apiError(404, 'not_found', 'resource_missing');
+      }),
+    );
+    await expect(client().getJob('job/../x?y')).resolves.toBeNull();
+    expect(seen[0]?.url.pathname).toBe('/v1/jobs/job%2F..%2Fx%3Fy');
+    const { data, requestId, status } = await client().getJob('job_1').withResponse();
+    expect({ data, requestId, status }).toEqual({
+      data: null,
+      requestId: 'req_from_header',
+      status: 404,
+    });
+  });
+
+  it('cancelJob and retryJob post to their paths; 409 becomes ConflictError with code', async () => {
+    server.use(
+      http.post(`${BASE}/v1/jobs/:id/cancel`, ({ params }) =>
+        HttpResponse.json(job({ id: params.id, state: 'cancelled' })),
+      ),
+      http.post(`${BASE}/v1/jobs/:id/retry`, () => apiError(409, 'conflict', 'invalid_state')),
+    );
+    await expect(client().cancelJob('job_9')).resolves.toMatchObject({
+      id: 'job_9',
+      state: 'cancelled',
+    });
+    const err = await rejection(client().retryJob('job_9'));
+    expect(ConflictError.isInstance(err)).toBe(true);
+    expect(err).toMatchObject({
+      code: 'invalid_state',
+      status: 409,
+      requestId: 'req_from_header',
+      attempts: 1,
+    });
+    expect(err.idempotencyKey).toMatch(/^flare-/);
+  });
+
+  it('a 2xx body that is not JSON is a FlareError carrying the request id', async () => {
+    server.use(
+      http.get(
+        `${BASE}/v1/jobs/:id`,
+        () =>
+          new HttpResponse('<html>oops</html>', {
+            status: 200,
+            headers: { 'x-request-id': 'req_html' },
+          }),
+      ),
+    );
+    const err = await rejection(client().getJob('job_1'));
+    expect(FlareError.isInstance(err)).toBe(true);
+    expect(err).toMatchObject({ requestId: 'req_html', status: 200 });
+    expect(err.message).toMatch(/not valid JSON/);
+  });
+});
+
+describe('validation before sending', () => {
+  it.each([
+    [{ job_type: '' }, 'job_type'],
+    [{ job_type: 'has space' }, 'job_type'],
+    [{ job_type: 'x'.repeat(129) }, 'job_type'],
+    [{ job_type: 'A', payload: [1] }, 'payload'],
+    [{ job_type: 'A', payload: { big: 'x'.repeat(256 * 1024) } }, 'payload'],
+    [{ job_type: 'A', max_attempts: 26 }, 'max_attempts'],
+    [{ job_type: 'A', max_attempts: 0 }, 'max_attempts'],
+    [{ job_type: 'A', tags: Array(11).fill('t') }, 'tags'],
+    [{ job_type: 'A', tags: ['x'.repeat(65)] }, 'tags.0'],
+    [{ job_type: 'A', run_at: 'tomorrow' }, 'run_at'],
+    [{ jobType: 'A' }, 'jobType'],
+  ])('createJob(%o) rejects with ValidationError on %s', async (params, param) => {
+    const err = await rejection(client().createJob(params as never));
+    expect(ValidationError.isInstance(err)).toBe(true);
+    expect(err.param).toBe(param);
+  });
+
+  it('suggests the wire spelling for a camelCase key', async () => {
+    const err = await rejection(client().createJob({ job_type: 'A', maxAttempts: 3 } as never));
+    expect(err.message).toMatch(/did you mean "max_attempts"/);
+  });
+
+  it('rejects a circular payload with a clear message', async () => {
+    const payload: Record<string, unknown> = {};
+    payload.self = payload;
+    const err = await rejection(client().createJob({ job_type: 'A', payload }));
+    expect(err).toMatchObject({ name: 'ValidationError', param: 'payload' });
+  });
+
+  it('listJobs and ids are validated too', async () => {
+    await expect(client().listJobs({ limit: 101 })).rejects.toMatchObject({ param: 'limit' });
+    await expect(client().listJobs({ state: 'done' as never })).rejects.toMatchObject({
+      param: 'state',
+    });
+    await expect(client().getJob('')).rejects.toMatchObject({ param: 'id' });
+    await expect(client().cancelJob(undefined as never)).rejects.toMatchObject({ param: 'id' });
+  });
+});
