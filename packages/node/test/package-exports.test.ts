@@ -1,0 +1,64 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const pkgDir = fileURLToPath(new URL('..', import.meta.url));
+
+/** Runs a snippet in a fresh Node process inside the package, resolving it by name like a user. */
+function run(args: string[]): Record<string, unknown> {
+  const out = execFileSync(process.execPath, args, {
+    cwd: pkgDir,
+    encoding: 'utf8',
+    env: { ...process.env, FLARE_API_KEY: '' },
+  });
+  return JSON.parse(out.trim().split('\n').pop()!);
+}
+
+const probe = `
+  const names = ['FlareClient','verifyWebhook','nodeHttpTransport','FlareError','ValidationError','AuthError',
+    'QuotaError','PermissionError','NotFoundError','ConflictError','RateLimitError','ServerError',
+    'ConnectionError','TimeoutError','ResponseTooLargeError','WebhookVerificationError','retryDelay','VERSION'];
+  const missing = names.filter((n) => m[n] === undefined);
+  const client = new m.FlareClient({ apiKey: 'zf_test_sk_x' });
+  let err; try { new m.FlareClient(); } catch (e) { err = e; }
+  console.log(JSON.stringify({ missing, baseUrl: client.baseUrl, errName: err && err.name,
+    branded: m.FlareError.isInstance(err), version: m.VERSION }));
+`;
+
+describe('the built package through its exports map', () => {
+  it('imports from ESM', () => {
+    const r = run(['--input-type=module', '-e', `const m = await import('@flare/node');${probe}`]);
+    expect(r).toMatchObject({
+      missing: [],
+      baseUrl: 'https://api.zeridion.com',
+      errName: 'FlareError',
+      branded: true,
+    });
+    expect(r.version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('requires from CommonJS', () => {
+    const r = run(['-e', `const m = require('@flare/node');${probe}`]);
+    expect(r).toMatchObject({
+      missing: [],
+      baseUrl: 'https://api.zeridion.com',
+      errName: 'FlareError',
+      branded: true,
+    });
+  });
+
+  it('errors from the ESM and CJS copies recognise each other', () => {
+    const r = run([
+      '--input-type=module',
+      '-e',
+      `import { createRequire } from 'node:module';
+       const esm = await import('@flare/node');
+       const cjs = createRequire(process.cwd() + '/package.json')('@flare/node');
+       const e = new cjs.RateLimitError('x');
+       console.log(JSON.stringify({ same: esm.RateLimitError === cjs.RateLimitError,
+         crossGuard: esm.RateLimitError.isInstance(e), crossInstanceof: e instanceof esm.FlareError,
+         wrongClass: esm.ServerError.isInstance(e) }));`,
+    ]);
+    expect(r).toEqual({ same: false, crossGuard: true, crossInstanceof: true, wrongClass: false });
+  });
+});

@@ -1,0 +1,218 @@
+import {
+  ConnectionError,
+  FlareClient,
+  RateLimitError,
+  ResponseTooLargeError,
+  ServerError,
+  TimeoutError,
+} from '@flare/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { job, rejection } from '../../core/test/helpers.js';
+import { json, startServer } from './local-server.js';
+
+let server: Awaited<ReturnType<typeof startServer>>;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+
+const client = (opts: Record<string, unknown> = {}) =>
+  new FlareClient({
+    apiKey: 'zf_test_sk_node',
+    baseUrl: server.url,
+    retryBaseDelayMs: 1,
+    retryMaxDelayMs: 20,
+    ...opts,
+  });
+
+const apiError = (_status: number, type: string, code: string) => ({
+  error: { type, code, message: `${code} (test)`, request_id: 'req_body' },
+});
+
+describe('@flare/node over a real node:http server', () => {
+  it('round-trips createJob and getJob over one keep-alive connection', async () => {
+    server.handle((req, res, body) => {
+      if (req.method === 'POST')
+        return json(res, 201, job({ payload: JSON.parse(body).payload }), {
+          'x-request-id': 'req_c',
+        });
+      return json(res, 200, job({ id: req.url?.split('/').pop() }));
+    });
+    const flare = client();
+    const { data, requestId } = await flare
+      .createJob({ job_type: 'A', payload: { n: 1 } })
+      .withResponse();
+    expect(data.payload).toEqual({ n: 1 });
+    expect(requestId).toBe('req_c');
+    for (let i = 0; i < 5; i++) await flare.getJob(`job_${i}`);
+    expect(server.requests).toHaveLength(6);
+    expect(server.connections()).toBe(1);
+    const post = server.requests[0]!;
+    expect(post.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(post.headers['content-length']).toBe(String(Buffer.byteLength(post.body)));
+    expect(post.headers['idempotency-key']).toMatch(/^flare-/);
+    expect(post.headers['x-flare-client']).toMatch(/node\/20/);
+  });
+
+  it('retries a 503 then succeeds, reusing the idempotency key', async () => {
+    let n = 0;
+    server.handle((_req, res) =>
+      ++n < 3
+        ? json(res, 503, apiError(503, 'api_error', 'service_unavailable'))
+        : json(res, 201, job()),
+    );
+    const res = await client().createJob({ job_type: 'A' }).withResponse();
+    expect(res.attempts).toBe(3);
+    expect(new Set(server.requests.map((r) => r.headers['idempotency-key'])).size).toBe(1);
+    expect(server.requests.map((r) => r.headers['x-flare-retry-count'])).toEqual(['0', '1', '2']);
+  });
+
+  it('maps 429 with Retry-After once retries are spent', async () => {
+    server.handle((_req, res) =>
+      json(res, 429, apiError(429, 'rate_limited', 'rate_limited'), {
+        'retry-after': '0',
+        'x-ratelimit-limit': '5',
+        'x-ratelimit-remaining': '0',
+        'x-request-id': 'req_rl',
+      }),
+    );
+    const err = await rejection(client({ maxRetries: 2 }).getJob('j'));
+    expect(RateLimitError.isInstance(err)).toBe(true);
+    expect(err).toMatchObject({
+      retryAfter: 0,
+      limit: 5,
+      remaining: 0,
+      attempts: 3,
+      requestId: 'req_rl',
+    });
+  });
+
+  it('a connection reset mid-response is a retried ConnectionError', async () => {
+    server.handle((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '500' });
+      res.write('{"id":"job_');
+      setTimeout(() => res.socket?.destroy(), 5);
+    });
+    const err = await rejection(client({ maxRetries: 2 }).getJob('j'));
+    expect(ConnectionError.isInstance(err)).toBe(true);
+    expect(TimeoutError.isInstance(err)).toBe(false);
+    expect(err.attempts).toBe(3);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('a refused connection is a ConnectionError with the cause', async () => {
+    const err = await rejection(
+      new FlareClient({
+        apiKey: 'zf_test_sk_x',
+        baseUrl: 'http://127.0.0.1:1',
+        maxRetries: 0,
+      }).getJob('j'),
+    );
+    expect(ConnectionError.isInstance(err)).toBe(true);
+    expect(String(err.cause)).toMatch(/ECONNREFUSED/);
+  });
+
+  it('a body that streams forever stops at maxResponseBytes and is not retried', async () => {
+    let written = 0;
+    server.handle((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(16 * 1024, 32);
+      const timer = setInterval(() => {
+        if (res.destroyed || !res.write(chunk)) return;
+        written += chunk.length;
+      }, 1);
+      res.on('close', () => clearInterval(timer));
+    });
+    const err = await rejection(client({ maxResponseBytes: 256 * 1024 }).getJob('j'));
+    expect(ResponseTooLargeError.isInstance(err)).toBe(true);
+    expect(err).toMatchObject({ status: 200, attempts: 1, maxResponseBytes: 256 * 1024 });
+    expect(server.requests).toHaveLength(1);
+    // The client hung up: the server stops being able to write soon after the cap.
+    await new Promise((r) => setTimeout(r, 50));
+    const after = written;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(written).toBe(after);
+  });
+
+  it('a declared Content-Length over the cap is refused before reading', async () => {
+    server.handle((_req, res) => {
+      res.writeHead(200, { 'content-length': String(50 * 1024 * 1024) });
+      res.write('{');
+    });
+    const err = await rejection(client({ maxResponseBytes: 1024 }).getJob('j'));
+    expect(ResponseTooLargeError.isInstance(err)).toBe(true);
+  });
+
+  it('a hanging server hits timeoutMs on every attempt and ends in TimeoutError', async () => {
+    server.handle(() => undefined);
+    const started = Date.now();
+    const err = await rejection(client({ timeoutMs: 50, maxRetries: 1 }).getJob('j'));
+    expect(TimeoutError.isInstance(err)).toBe(true);
+    expect(err.attempts).toBe(2);
+    expect(server.requests).toHaveLength(2);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('a timeout while the body trickles in is a TimeoutError too', async () => {
+    server.handle((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{');
+    });
+    const err = await rejection(client({ timeoutMs: 60, maxRetries: 0 }).getJob('j'));
+    expect(TimeoutError.isInstance(err)).toBe(true);
+  });
+
+  it('an abort during a backoff sleep rejects at once and sends nothing more', async () => {
+    server.handle((_req, res) => json(res, 503, apiError(503, 'api_error', 'service_unavailable')));
+    const controller = new AbortController();
+    const started = Date.now();
+    const p = rejection(
+      client({ retryBaseDelayMs: 60_000, retryMaxDelayMs: 60_000 }).createJob(
+        { job_type: 'A' },
+        { signal: controller.signal },
+      ),
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    controller.abort(new Error('shutting down'));
+    const err = await p;
+    expect(err.message).toBe('shutting down');
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('an abort mid-request destroys the request', async () => {
+    server.handle(() => undefined);
+    const err = await rejection(client().getJob('j', { signal: AbortSignal.timeout(50) }));
+    expect(err.name).toBe('TimeoutError');
+    expect(err).toBeInstanceOf(DOMException);
+  });
+
+  it('non-JSON 502 from a proxy maps by status; invalid JSON 2xx keeps the request id', async () => {
+    server.handle((_req, res) => {
+      res.writeHead(502, { 'content-type': 'text/html', 'x-request-id': 'req_proxy' });
+      res.end('<html><body>Bad gateway</body></html>');
+    });
+    const err = await rejection(client({ maxRetries: 0 }).getJob('j'));
+    expect(ServerError.isInstance(err)).toBe(true);
+    expect(err.requestId).toBe('req_proxy');
+    server.handle((_req, res) => {
+      res.writeHead(200, { 'x-request-id': 'req_bad' });
+      res.end('{"id":');
+    });
+    const bad = await rejection(client().getJob('j'));
+    expect(bad).toMatchObject({ name: 'FlareError', requestId: 'req_bad' });
+  });
+
+  it('a caller-supplied fetch is used instead of node:http', async () => {
+    server.handle((_req, res) => json(res, 200, job()));
+    let calls = 0;
+    const flare = client({
+      fetch: (...args: Parameters<typeof fetch>) => {
+        calls++;
+        return fetch(...args);
+      },
+    });
+    await flare.getJob('j');
+    expect(calls).toBe(1);
+  });
+});
