@@ -1,0 +1,65 @@
+// Small measuring helpers shared by the benchmark sections.
+
+/** Median of a list of numbers. */
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Per-call latency in µs of `fn`, run `n` times one after another; returns the median. */
+export async function latencyUs(fn, n) {
+  const times = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = process.hrtime.bigint();
+    await fn();
+    times[i] = Number(process.hrtime.bigint() - t) / 1000;
+  }
+  return median(times);
+}
+
+/** Calls per second of `fn` with `inFlight` concurrent callers, `total` calls in all. */
+export async function throughput(fn, total, inFlight) {
+  let started = 0;
+  const worker = async () => {
+    while (started < total) {
+      started++;
+      await fn();
+    }
+  };
+  const t = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  return total / (Number(process.hrtime.bigint() - t) / 1e9);
+}
+
+/**
+ * Measures each named case `rounds` times, interleaved so drift hits every case alike, and
+ * returns the median of each case's rounds.
+ */
+export async function compare(cases, measure, rounds) {
+  const results = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+  for (let r = 0; r < rounds; r++) {
+    for (const [name, fn] of Object.entries(cases)) results[name].push(await measure(fn));
+  }
+  return Object.fromEntries(Object.entries(results).map(([k, v]) => [k, median(v)]));
+}
+
+/** Prints a table of `{ name: value }` with each value's ratio to `baseline`. */
+export function report(title, values, { unit, baseline, lowerIsBetter }) {
+  console.log(`\n${title}`);
+  const base = values[baseline];
+  for (const [name, value] of Object.entries(values)) {
+    const ratio = lowerIsBetter ? value / base : value / base;
+    const shown = value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(2);
+    console.log(
+      `  ${name.padEnd(40)} ${shown.padStart(10)} ${unit.padEnd(8)} ${ratio.toFixed(2)}× ${baseline}`,
+    );
+  }
+}
+
+/** Checks a target and records it; the run exits 1 when a target is missed. */
+export const targets = [];
+export function target(label, ratio, op, limit) {
+  const ok = op === '<=' ? ratio <= limit : ratio >= limit;
+  targets.push({ label, ratio, op, limit, ok });
+}

@@ -1,0 +1,139 @@
+// @flare/node against raw node:http and raw fetch, all on one local keep-alive server.
+import http from 'node:http';
+import { FlareClient } from '@flare/node';
+import { compare, latencyUs, report, target, throughput } from './lib.mjs';
+
+const JOB = JSON.stringify({
+  id: 'job_01JD0000000000000000000000',
+  object: 'job',
+  job_type: 'SendWelcomeEmail',
+  queue: 'default',
+  state: 'pending',
+  payload: { email: 'alice@example.com', name: 'Alice' },
+  result: null,
+  tags: [],
+  attempts: 0,
+  max_attempts: 3,
+  progress: null,
+  last_error: null,
+  run_at: null,
+  created_at: '2026-01-01T00:00:00.000Z',
+  updated_at: '2026-01-01T00:00:00.000Z',
+  started_at: null,
+  finished_at: null,
+});
+const BODY = JSON.stringify({
+  job_type: 'SendWelcomeEmail',
+  payload: { email: 'alice@example.com', name: 'Alice' },
+});
+
+export async function run({ quick }) {
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(req.method === 'POST' ? 201 : 200, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(JOB),
+        'x-request-id': 'req_bench',
+      });
+      res.end(JOB);
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+  const rawHttp = (method, path, body) =>
+    new Promise((resolve, reject) => {
+      const req = http.request(`${base}${path}`, {
+        method,
+        agent,
+        headers: { authorization: 'Bearer zf_test_sk_bench', 'content-type': 'application/json' },
+      });
+      req.on('error', reject);
+      req.on('response', (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
+        res.on('error', reject);
+      });
+      req.end(body);
+    });
+  const rawFetch = async (method, path, body) => {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { authorization: 'Bearer zf_test_sk_bench', 'content-type': 'application/json' },
+      body,
+    });
+    return res.json();
+  };
+  const flare = new FlareClient({ apiKey: 'zf_test_sk_bench', baseUrl: base });
+  const params = JSON.parse(BODY);
+
+  const create = {
+    'raw node:http': () => rawHttp('POST', '/v1/jobs', BODY),
+    'raw fetch': () => rawFetch('POST', '/v1/jobs', BODY),
+    '@flare/node createJob': () => flare.createJob(params),
+  };
+  const get = {
+    'raw node:http': () => rawHttp('GET', '/v1/jobs/job_1'),
+    'raw fetch': () => rawFetch('GET', '/v1/jobs/job_1'),
+    '@flare/node getJob': () => flare.getJob('job_1'),
+  };
+  const n = quick ? 300 : 3000;
+  const rounds = quick ? 3 : 5;
+  for (const fn of Object.values({ ...create, ...get })) await latencyUs(fn, 300); // warm-up
+
+  const createLat = await compare(create, (fn) => latencyUs(fn, n), rounds);
+  report('createJob — sequential latency (median µs per call)', createLat, {
+    unit: 'µs',
+    baseline: 'raw node:http',
+    lowerIsBetter: true,
+  });
+  const getLat = await compare(get, (fn) => latencyUs(fn, n), rounds);
+  report('getJob — sequential latency (median µs per call)', getLat, {
+    unit: 'µs',
+    baseline: 'raw node:http',
+    lowerIsBetter: true,
+  });
+  const createTput = await compare(create, (fn) => throughput(fn, n * 4, 64), rounds);
+  report('createJob — throughput, 64 in flight (calls/s)', createTput, {
+    unit: 'calls/s',
+    baseline: 'raw node:http',
+  });
+  const getTput = await compare(get, (fn) => throughput(fn, n * 4, 64), rounds);
+  report('getJob — throughput, 64 in flight (calls/s)', getTput, {
+    unit: 'calls/s',
+    baseline: 'raw node:http',
+  });
+
+  target(
+    'createJob latency vs raw node:http',
+    createLat['@flare/node createJob'] / createLat['raw node:http'],
+    '<=',
+    1.25,
+  );
+  target(
+    'getJob latency vs raw node:http',
+    getLat['@flare/node getJob'] / getLat['raw node:http'],
+    '<=',
+    1.25,
+  );
+  target(
+    'createJob throughput vs raw node:http',
+    createTput['@flare/node createJob'] / createTput['raw node:http'],
+    '>=',
+    0.8,
+  );
+  target(
+    'getJob throughput vs raw node:http',
+    getTput['@flare/node getJob'] / getTput['raw node:http'],
+    '>=',
+    0.8,
+  );
+
+  agent.destroy();
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+}
