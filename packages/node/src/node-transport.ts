@@ -40,16 +40,17 @@ export function nodeHttpTransport(options: NodeTransportOptions = {}): Transport
     scheduling: 'lifo' as const,
   };
   const httpAgent = new http.Agent(agentOptions);
-  let https: Promise<{ request: typeof http.request; agent: HttpsAgent }> | undefined;
+  let https: Promise<{ module: typeof import('node:https'); agent: HttpsAgent }> | undefined;
   return (req) => {
+    // `module.request` is read on every call, so a later patch (msw, APM agents) is honoured.
     if (req.url.charCodeAt(4) !== 115 /* "s" of https */) {
       return send(http.request, httpAgent, req);
     }
-    https ??= import('node:https').then((m) => ({
-      request: m.request as typeof http.request,
-      agent: new m.Agent(agentOptions),
+    https ??= import('node:https').then(({ default: module }) => ({
+      module,
+      agent: new module.Agent(agentOptions),
     }));
-    return https.then((h) => send(h.request, h.agent, req));
+    return https.then((h) => send(h.module.request as typeof http.request, h.agent, req));
   };
 }
 
