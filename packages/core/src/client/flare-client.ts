@@ -1,8 +1,9 @@
-import { Requester } from '../http/requester.js';
-import type { JobListPromise } from '../pagination/job-list-promise.js';
-import { Jobs } from '../resources/jobs.js';
-import type { CreateJobParams, Job, JsonObject, ListJobsParams } from '../types/job.js';
-import type { FlarePromise } from './flare-promise.js';
+import { NotFoundError } from '../errors/api-errors.js';
+import { type ApiResponse, Requester } from '../http/requester.js';
+import { type JobListPromise, jobListPromise } from '../pagination/job-list-promise.js';
+import { CREATE_JOB, checkParams, LIST_JOBS, pathId } from '../resources/validate-params.js';
+import type { CreateJobParams, Job, JobPage, JsonObject, ListJobsParams } from '../types/job.js';
+import { type FlarePromise, flarePromise } from './flare-promise.js';
 import type { FlareClientOptions, RequestOptions } from './options.js';
 import { resolveConfig } from './resolve-config.js';
 
@@ -19,14 +20,14 @@ import { resolveConfig } from './resolve-config.js';
  * ```
  */
 export class FlareClient {
-  readonly #jobs: Jobs;
+  readonly #http: Requester;
   /** The API origin this client talks to. */
   readonly baseUrl: string;
 
   constructor(options: FlareClientOptions = {}) {
     const config = resolveConfig(options);
     this.baseUrl = config.baseUrl;
-    this.#jobs = new Jobs(new Requester(config));
+    this.#http = new Requester(config);
   }
 
   /**
@@ -43,7 +44,10 @@ export class FlareClient {
     params: CreateJobParams<TPayload>,
     options?: RequestOptions,
   ): FlarePromise<Job<TPayload>> {
-    return this.#jobs.create(params, options);
+    return call(() => {
+      checkParams(params, CREATE_JOB, 'createJob');
+      return this.#http.request({ method: 'POST', path: '/v1/jobs', body: params }, options);
+    });
   }
 
   /**
@@ -58,7 +62,26 @@ export class FlareClient {
     id: string,
     options?: RequestOptions,
   ): FlarePromise<Job<TPayload, TResult> | null> {
-    return this.#jobs.get(id, options);
+    return call(async () => {
+      try {
+        return await this.#http.request<Job<TPayload, TResult>>(
+          { method: 'GET', path: `/v1/jobs/${pathId(id)}` },
+          options,
+        );
+      } catch (error) {
+        // A missing job is an answer, not a failure.
+        if (!NotFoundError.isInstance(error)) throw error;
+        return {
+          data: null,
+          requestId: error.requestId,
+          status: 404,
+          headers: error.headers ?? { get: () => null },
+          attempts: error.attempts ?? 1,
+          idempotencyKey: undefined,
+          replayed: false,
+        };
+      }
+    });
   }
 
   /**
@@ -70,10 +93,19 @@ export class FlareClient {
    * ```
    */
   listJobs<TPayload extends JsonObject = JsonObject, TResult = unknown>(
-    params?: ListJobsParams,
+    params: ListJobsParams = {},
     options?: RequestOptions,
   ): JobListPromise<TPayload, TResult> {
-    return this.#jobs.list(params, options);
+    const page = (cursor: string | undefined) =>
+      this.#http.request<JobPage<TPayload, TResult>>(
+        { method: 'GET', path: '/v1/jobs', query: { ...params, cursor } },
+        options,
+      );
+    const first = settle(() => {
+      checkParams(params, LIST_JOBS, 'listJobs');
+      return page(params.cursor);
+    });
+    return jobListPromise(first, page);
   }
 
   /**
@@ -84,7 +116,7 @@ export class FlareClient {
    * ```
    */
   cancelJob(id: string, options?: RequestOptions): FlarePromise<Job> {
-    return this.#jobs.cancel(id, options);
+    return this.#post(id, 'cancel', options);
   }
 
   /**
@@ -95,11 +127,30 @@ export class FlareClient {
    * ```
    */
   retryJob(id: string, options?: RequestOptions): FlarePromise<Job> {
-    return this.#jobs.retry(id, options);
+    return this.#post(id, 'retry', options);
+  }
+
+  #post(id: string, action: string, options?: RequestOptions): FlarePromise<Job> {
+    return call(() =>
+      this.#http.request({ method: 'POST', path: `/v1/jobs/${pathId(id)}/${action}` }, options),
+    );
   }
 
   /** Never serialises the API key. */
   toJSON(): { baseUrl: string } {
     return { baseUrl: this.baseUrl };
   }
+}
+
+/** Runs `run`, turning a synchronous throw (a validation error) into a rejection. */
+function settle<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return run();
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+function call<T>(run: () => Promise<ApiResponse<T>>): FlarePromise<T> {
+  return flarePromise(settle(run));
 }

@@ -1,4 +1,4 @@
-import { FlareError } from './flare-error.js';
+import { errorClass, FlareError } from './flare-error.js';
 
 /**
  * 400 / 422 `invalid_request_error`: a parameter is missing or invalid; `param` names it.
@@ -7,13 +7,8 @@ import { FlareError } from './flare-error.js';
  * if (ValidationError.isInstance(err)) console.error(`fix ${err.param}: ${err.message}`);
  * ```
  */
-export class ValidationError extends FlareError {
-  static override readonly brand: string = 'ValidationError';
-  override readonly name: string = 'ValidationError';
-  protected override kind(): readonly string[] {
-    return [...super.kind(), 'ValidationError'];
-  }
-}
+export const ValidationError = /* @__PURE__ */ errorClass(FlareError, 'ValidationError');
+export type ValidationError = FlareError;
 
 /**
  * 401 `authentication_error`: the API key is missing, invalid or revoked.
@@ -22,13 +17,8 @@ export class ValidationError extends FlareError {
  * if (AuthError.isInstance(err)) console.error('check FLARE_API_KEY');
  * ```
  */
-export class AuthError extends FlareError {
-  static override readonly brand: string = 'AuthError';
-  override readonly name: string = 'AuthError';
-  protected override kind(): readonly string[] {
-    return [...super.kind(), 'AuthError'];
-  }
-}
+export const AuthError = /* @__PURE__ */ errorClass(FlareError, 'AuthError');
+export type AuthError = FlareError;
 
 /**
  * 402 `quota_exceeded`: the project's daily quota is spent.
@@ -37,13 +27,8 @@ export class AuthError extends FlareError {
  * if (QuotaError.isInstance(err)) alertBilling(err.requestId);
  * ```
  */
-export class QuotaError extends FlareError {
-  static override readonly brand: string = 'QuotaError';
-  override readonly name: string = 'QuotaError';
-  protected override kind(): readonly string[] {
-    return [...super.kind(), 'QuotaError'];
-  }
-}
+export const QuotaError = /* @__PURE__ */ errorClass(FlareError, 'QuotaError');
+export type QuotaError = FlareError;
 
 /**
  * 403 `permission_error`: the key is valid but may not do this.
@@ -52,13 +37,8 @@ export class QuotaError extends FlareError {
  * if (PermissionError.isInstance(err)) console.error('use a key with write access');
  * ```
  */
-export class PermissionError extends FlareError {
-  static override readonly brand: string = 'PermissionError';
-  override readonly name: string = 'PermissionError';
-  protected override kind(): readonly string[] {
-    return [...super.kind(), 'PermissionError'];
-  }
-}
+export const PermissionError = /* @__PURE__ */ errorClass(FlareError, 'PermissionError');
+export type PermissionError = FlareError;
 
 /**
  * 404 `not_found`. `getJob` resolves `null` instead of throwing this.
@@ -67,13 +47,8 @@ export class PermissionError extends FlareError {
  * if (NotFoundError.isInstance(err)) return res.status(404).end();
  * ```
  */
-export class NotFoundError extends FlareError {
-  static override readonly brand: string = 'NotFoundError';
-  override readonly name: string = 'NotFoundError';
-  protected override kind(): readonly string[] {
-    return [...super.kind(), 'NotFoundError'];
-  }
-}
+export const NotFoundError = /* @__PURE__ */ errorClass(FlareError, 'NotFoundError');
+export type NotFoundError = FlareError;
 
 /**
  * 409 `conflict`; `code` is `invalid_state`, `idempotency_key_reused`,
@@ -83,13 +58,8 @@ export class NotFoundError extends FlareError {
  * if (ConflictError.isInstance(err) && err.code === 'invalid_state') return; // already finished
  * ```
  */
-export class ConflictError extends FlareError {
-  static override readonly brand: string = 'ConflictError';
-  override readonly name: string = 'ConflictError';
-  protected override kind(): readonly string[] {
-    return [...super.kind(), 'ConflictError'];
-  }
-}
+export const ConflictError = /* @__PURE__ */ errorClass(FlareError, 'ConflictError');
+export type ConflictError = FlareError;
 
 /**
  * 408 or 5xx `api_error`: Flare (or a proxy in front of it) failed. Retried automatically.
@@ -98,13 +68,5 @@ export class ConflictError extends FlareError {
  * if (ServerError.isInstance(err)) console.error(`Flare ${err.status}, request ${err.requestId}`);
  * ```
  */
-export class ServerError extends FlareError {
-  static override readonly brand: string = 'ServerError';
-  override readonly name: string = 'ServerError';
-  override get isRetryable(): boolean {
-    return true;
-  }
-  protected override kind(): readonly string[] {
-    return [...super.kind(), 'ServerError'];
-  }
-}
+export const ServerError = /* @__PURE__ */ errorClass(FlareError, 'ServerError', true);
+export type ServerError = FlareError;

@@ -1,4 +1,4 @@
-import { FlareError } from './flare-error.js';
+import { errorClass, FlareError } from './flare-error.js';
 
 /**
  * No response arrived: DNS, refused or reset connection, TLS failure. Retried automatically;
@@ -8,16 +8,8 @@ import { FlareError } from './flare-error.js';
  * if (ConnectionError.isInstance(err)) console.error('Flare unreachable', err.cause);
  * ```
  */
-export class ConnectionError extends FlareError {
-  static override readonly brand: string = 'ConnectionError';
-  override readonly name: string = 'ConnectionError';
-  override get isRetryable(): boolean {
-    return true;
-  }
-  protected override kind(): readonly string[] {
-    return [...super.kind(), 'ConnectionError'];
-  }
-}
+export const ConnectionError = /* @__PURE__ */ errorClass(FlareError, 'ConnectionError', true);
+export type ConnectionError = FlareError;
 
 /**
  * An attempt took longer than `timeoutMs`. A kind of `ConnectionError`; retried automatically.
@@ -26,10 +18,5 @@ export class ConnectionError extends FlareError {
  * const flare = new FlareClient({ timeoutMs: 5_000 });
  * ```
  */
-export class TimeoutError extends ConnectionError {
-  static override readonly brand: string = 'TimeoutError';
-  override readonly name: string = 'TimeoutError';
-  protected override kind(): readonly string[] {
-    return [...super.kind(), 'TimeoutError'];
-  }
-}
+export const TimeoutError = /* @__PURE__ */ errorClass(ConnectionError, 'TimeoutError');
+export type TimeoutError = ConnectionError;

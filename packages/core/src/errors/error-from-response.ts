@@ -19,13 +19,19 @@ export interface ErrorContext {
   now?: () => number;
 }
 
-interface WireError {
-  type?: unknown;
-  code?: unknown;
-  message?: unknown;
-  param?: unknown;
-  request_id?: unknown;
-}
+type WireError = Partial<Record<'type' | 'code' | 'message' | 'param' | 'request_id', unknown>>;
+
+/** The class of each non-2xx status (429 is built apart: it reads the rate-limit headers). */
+const BY_STATUS: Record<number, typeof FlareError> = {
+  400: ValidationError,
+  422: ValidationError,
+  401: AuthError,
+  402: QuotaError,
+  403: PermissionError,
+  404: NotFoundError,
+  409: ConflictError,
+  408: ServerError,
+};
 
 /**
  * Builds the typed error for a non-2xx response. The class follows the status (so a proxy's
@@ -44,62 +50,46 @@ export function errorFromResponse(
   context: ErrorContext = {},
 ): FlareError {
   const wire = parseWireError(bodyText);
-  const requestId = headers.get('x-request-id') ?? str(wire?.request_id);
+  const requestId = headers.get('x-request-id') ?? str(wire.request_id);
+  const code = str(wire.code);
   const init: FlareErrorInit = {
     status,
-    type: str(wire?.type),
-    code: str(wire?.code),
-    param: str(wire?.param),
+    type: str(wire.type),
+    code,
+    param: str(wire.param),
     requestId,
     idempotencyKey: context.idempotencyKey,
     attempts: context.attempts,
     headers,
   };
-  const detail = str(wire?.message) ?? describeBody(bodyText);
-  const message = `${status}${init.code ? ` ${init.code}` : ''}: ${detail}${requestId ? ` (request ${requestId})` : ''}`;
-  switch (status) {
-    case 400:
-    case 422:
-      return new ValidationError(message, init);
-    case 401:
-      return new AuthError(message, init);
-    case 402:
-      return new QuotaError(message, init);
-    case 403:
-      return new PermissionError(message, init);
-    case 404:
-      return new NotFoundError(message, init);
-    case 409:
-      return new ConflictError(message, init);
-    case 429: {
-      const waitMs = serverDelayMs(headers, context.now ?? Date.now);
-      return new RateLimitError(message, {
-        ...init,
-        retryAfter: waitMs === undefined ? undefined : waitMs / 1000,
-        limit: int(headers.get('x-ratelimit-limit')),
-        remaining: int(headers.get('x-ratelimit-remaining')),
-      });
-    }
+  const detail = str(wire.message) ?? describeBody(bodyText);
+  const message = `${status}${code ? ` ${code}` : ''}: ${detail}${requestId ? ` (request ${requestId})` : ''}`;
+  if (status === 429) {
+    const waitMs = serverDelayMs(headers, context.now ?? Date.now);
+    return new RateLimitError(message, {
+      ...init,
+      retryAfter: waitMs === undefined ? undefined : waitMs / 1000,
+      limit: int(headers.get('x-ratelimit-limit')),
+      remaining: int(headers.get('x-ratelimit-remaining')),
+    });
   }
-  if (status === 408 || status >= 500) return new ServerError(message, init);
-  return new FlareError(message, init);
+  return new (BY_STATUS[status] ?? (status >= 500 ? ServerError : FlareError))(message, init);
 }
 
-function parseWireError(text: string): WireError | undefined {
-  if (text.charCodeAt(0) !== 123 /* { */) return undefined;
+function parseWireError(text: string): WireError {
   try {
-    const parsed: unknown = JSON.parse(text);
-    const error = (parsed as { error?: unknown } | null)?.error;
-    return typeof error === 'object' && error !== null ? (error as WireError) : undefined;
+    const error = JSON.parse(text).error;
+    if (typeof error === 'object' && error) return error;
   } catch {
-    return undefined;
+    // Not JSON (a proxy's HTML page): the status alone decides.
   }
+  return {};
 }
 
 function describeBody(text: string): string {
-  if (!text) return 'the response had no body';
-  const snippet = text.replace(/\s+/g, ' ').trim().slice(0, 120);
-  return `unexpected non-JSON error body: ${JSON.stringify(snippet)}`;
+  return text
+    ? `non-JSON body ${JSON.stringify(text.replace(/\s+/g, ' ').trim().slice(0, 120))}`
+    : 'no body';
 }
 
 function str(value: unknown): string | undefined {
@@ -107,7 +97,6 @@ function str(value: unknown): string | undefined {
 }
 
 function int(value: string | null): number | undefined {
-  if (value === null) return undefined;
-  const n = Number.parseInt(value, 10);
+  const n = Number.parseInt(value!, 10);
   return Number.isNaN(n) ? undefined : n;
 }

@@ -1,6 +1,8 @@
 import type { HeaderReader } from '../retry/retry-delay.js';
 
 const BRAND = Symbol.for('zeridion.flare.error');
+/** The fields every error copies from its init, in `toJSON` order (`headers` is never serialised). */
+const FIELDS = ['status', 'type', 'code', 'param', 'requestId', 'idempotencyKey', 'attempts'];
 
 /** What the SDK knows about the request an error came from. Every field is optional. */
 export interface FlareErrorInit {
@@ -32,34 +34,31 @@ export interface FlareErrorInit {
  */
 export class FlareError extends Error {
   /** Stable error name, e.g. `"RateLimitError"`; never minified. */
-  override readonly name: string = 'FlareError';
+  declare readonly name: string;
   /** HTTP status of the response, when there was one. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** The wire `error.type`, e.g. `"invalid_request_error"`. */
-  readonly type: string | undefined;
+  declare readonly type: string | undefined;
   /** The wire `error.code`, e.g. `"idempotency_key_reused"`. */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
   /** The request parameter at fault (`error.param`), e.g. `"job_type"`. */
-  readonly param: string | undefined;
+  declare readonly param: string | undefined;
   /** The `X-Request-Id` of the failing response: quote it to support. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** The `Idempotency-Key` the request was sent with (POSTs always have one). */
-  readonly idempotencyKey: string | undefined;
+  declare readonly idempotencyKey: string | undefined;
   /** How many attempts were made, retries included. */
-  readonly attempts: number | undefined;
+  declare readonly attempts: number | undefined;
   /** Response headers, when there was a response. */
-  readonly headers: HeaderReader | undefined;
+  declare readonly headers: HeaderReader | undefined;
 
   constructor(message: string, init: FlareErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
-    this.status = init.status;
-    this.type = init.type;
-    this.code = init.code;
-    this.param = init.param;
-    this.requestId = init.requestId;
-    this.idempotencyKey = init.idempotencyKey;
-    this.attempts = init.attempts;
-    this.headers = init.headers;
+    const self = this as unknown as Record<string, unknown>;
+    // Own, enumerable data properties, like class fields: the name first, then each field.
+    self.name = (new.target as typeof FlareError).brand;
+    for (const key of FIELDS) self[key] = init[key as keyof FlareErrorInit];
+    self.headers = init.headers;
     Object.defineProperty(this, BRAND, { value: this.kind() });
   }
 
@@ -68,9 +67,13 @@ export class FlareError extends Error {
     return false;
   }
 
-  /** The brand chain; subclasses extend it so `isInstance` understands the hierarchy. */
+  /** The brand chain, e.g. `['FlareError', 'ConnectionError', 'TimeoutError']`: every `brand` up the class chain. */
   protected kind(): readonly string[] {
-    return ['FlareError'];
+    const chain: string[] = [];
+    for (let c = this.constructor; c !== Error; c = Object.getPrototypeOf(c)) {
+      if (Object.hasOwn(c, 'brand')) chain.unshift((c as typeof FlareError).brand);
+    }
+    return chain;
   }
 
   /**
@@ -84,10 +87,8 @@ export class FlareError extends Error {
     this: T,
     value: unknown,
   ): value is InstanceType<T> {
-    if (typeof value !== 'object' || value === null) return false;
-    const chain = (value as Record<symbol, unknown>)[BRAND];
-    const want = (this as unknown as { brand: string }).brand;
-    return Array.isArray(chain) && chain.includes(want);
+    const chain = (value as { [BRAND]?: unknown } | null)?.[BRAND];
+    return Array.isArray(chain) && chain.includes((this as unknown as typeof FlareError).brand);
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
@@ -98,16 +99,27 @@ export class FlareError extends Error {
   static readonly brand: string = 'FlareError';
 
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      message: this.message,
-      status: this.status,
-      type: this.type,
-      code: this.code,
-      param: this.param,
-      requestId: this.requestId,
-      idempotencyKey: this.idempotencyKey,
-      attempts: this.attempts,
-    };
+    const json: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const key of FIELDS) json[key] = this[key as keyof this];
+    return json;
   }
+}
+
+/**
+ * Makes a subclass of `parent` whose `name` and `brand` are `name`: one line per error class.
+ * @example
+ * ```ts
+ * const ServerError = errorClass(FlareError, 'ServerError', true);
+ * ```
+ */
+export function errorClass<P extends typeof FlareError>(
+  parent: P,
+  name: string,
+  retryable?: boolean,
+): P {
+  // A computed key names the class itself (stack traces, util.inspect), minifier or not.
+  const Class = { [name]: class extends (parent as typeof FlareError) {} }[name]!;
+  (Class as { brand: string }).brand = name;
+  if (retryable) Object.defineProperty(Class.prototype, 'isRetryable', { get: () => true });
+  return Class as P;
 }

@@ -15,7 +15,6 @@ export interface RateLimitErrorInit extends FlareErrorInit {
  */
 export class RateLimitError extends FlareError {
   static override readonly brand: string = 'RateLimitError';
-  override readonly name: string = 'RateLimitError';
   /** Seconds to wait, from `Retry-After` / `retry-after-ms`, when the server sent one. */
   readonly retryAfter: number | undefined;
   /** `X-RateLimit-Limit`: requests allowed per window. */
@@ -32,15 +31,8 @@ export class RateLimitError extends FlareError {
   override get isRetryable(): boolean {
     return true;
   }
-  protected override kind(): readonly string[] {
-    return [...super.kind(), 'RateLimitError'];
-  }
   override toJSON(): Record<string, unknown> {
-    return {
-      ...super.toJSON(),
-      retryAfter: this.retryAfter,
-      limit: this.limit,
-      remaining: this.remaining,
-    };
+    const { retryAfter, limit, remaining } = this;
+    return { ...super.toJSON(), retryAfter, limit, remaining };
   }
 }

@@ -9,19 +9,15 @@ import { FlareError, type FlareErrorInit } from './flare-error.js';
  */
 export class ResponseTooLargeError extends FlareError {
   static override readonly brand: string = 'ResponseTooLargeError';
-  override readonly name: string = 'ResponseTooLargeError';
   /** The cap that was exceeded, in bytes. */
   readonly maxResponseBytes: number;
 
   constructor(maxResponseBytes: number, init: FlareErrorInit = {}) {
     super(
-      `Response body exceeds maxResponseBytes (${maxResponseBytes} bytes); reading stopped. ` +
-        'Raise maxResponseBytes (0 disables the cap) if such responses are expected.',
+      `Response body over maxResponseBytes (${maxResponseBytes}): reading stopped. Raise it (0 ` +
+        'disables the cap) if such responses are expected.',
       init,
     );
     this.maxResponseBytes = maxResponseBytes;
-  }
-  protected override kind(): readonly string[] {
-    return [...super.kind(), 'ResponseTooLargeError'];
   }
 }

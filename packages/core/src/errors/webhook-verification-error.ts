@@ -18,15 +18,11 @@ export type WebhookVerificationReason =
  */
 export class WebhookVerificationError extends FlareError {
   static override readonly brand: string = 'WebhookVerificationError';
-  override readonly name: string = 'WebhookVerificationError';
   readonly reason: WebhookVerificationReason;
 
   constructor(reason: WebhookVerificationReason, message: string) {
     super(message, { code: reason });
     this.reason = reason;
-  }
-  protected override kind(): readonly string[] {
-    return [...super.kind(), 'WebhookVerificationError'];
   }
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), reason: this.reason };

@@ -1,7 +1,6 @@
 import { TimeoutError } from '../errors/connection-errors.js';
-import { FlareError } from '../errors/flare-error.js';
+import { fail } from '../internal/fail.js';
 import { readCapped } from './read-capped.js';
-import { armTimer } from './timer.js';
 import type { Fetch, Transport } from './transport.js';
 
 const TIMED_OUT = Symbol('timed out');
@@ -16,59 +15,53 @@ const TIMED_OUT = Symbol('timed out');
  * ```
  */
 export function fetchTransport(fetchFn?: Fetch): Transport {
-  // Without an explicit fetch, look the global up on every call, so one patched later (msw,
-  // instrumentation) is honoured; fail now if there is none at all.
-  if (!fetchFn) resolveGlobalFetch();
-  const doFetch: Fetch = fetchFn ?? ((input, init) => globalThis.fetch(input, init));
-  return async (request) => {
-    const controller = new AbortController();
-    const { signal } = request;
-    const onAbort = () => controller.abort(signal?.reason);
+  // Without an explicit fetch, the global one is looked up on every call, so one patched later
+  // (msw, instrumentation) is honoured; fail now if there is none at all.
+  if (!fetchFn && typeof globalThis.fetch !== 'function') {
+    fail('This runtime has no global fetch: pass new FlareClient({ fetch }), or use @flare/node.');
+  }
+  return async ({ url, method, headers, body, signal, timeoutMs, maxResponseBytes }) => {
     if (signal?.aborted) throw signal.reason;
-    signal?.addEventListener('abort', onAbort, { once: true });
-    const timer = armTimer(() => controller.abort(TIMED_OUT), request.timeoutMs);
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort);
+    // No timer for an infinite budget (setTimeout would fire at once), and none that keeps a
+    // process alive on its own.
+    const timer =
+      timeoutMs < 2 ** 31 - 1
+        ? setTimeout(() => controller.abort(TIMED_OUT), timeoutMs)
+        : undefined;
+    (timer as { unref?: () => void } | undefined)?.unref?.();
     const finish = () => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
     };
     const rethrow = (error: unknown): never => {
       finish();
-      if (controller.signal.reason === TIMED_OUT) {
-        throw new TimeoutError(`Request timed out after ${request.timeoutMs} ms`, { cause: error });
-      }
-      if (signal?.aborted) throw signal.reason;
-      throw error;
+      throw controller.signal.reason === TIMED_OUT
+        ? new TimeoutError(`Request timed out after ${timeoutMs} ms`, { cause: error })
+        : signal?.aborted
+          ? signal.reason
+          : error;
     };
-    let response: Response;
     try {
-      response = await doFetch(request.url, {
-        method: request.method,
-        headers: request.headers,
-        body: request.body ?? null,
+      const response = await (fetchFn ?? fetch)(url, {
+        method,
+        headers,
+        body: body ?? null,
         signal: controller.signal,
       });
+      return {
+        status: response.status,
+        headers: response.headers,
+        text: () =>
+          readCapped(response, maxResponseBytes).then((text) => {
+            finish();
+            return text;
+          }, rethrow),
+      };
     } catch (error) {
       return rethrow(error);
     }
-    return {
-      status: response.status,
-      headers: response.headers,
-      text: () =>
-        readCapped(response, request.maxResponseBytes).then((text) => {
-          finish();
-          return text;
-        }, rethrow),
-    };
   };
-}
-
-function resolveGlobalFetch(): Fetch {
-  const candidate = (globalThis as { fetch?: Fetch }).fetch;
-  if (typeof candidate !== 'function') {
-    throw new FlareError(
-      'No fetch implementation found: this runtime has no global `fetch`. Pass one with ' +
-        '`new FlareClient({ fetch })` (e.g. from undici), or use @flare/node, which needs none.',
-    );
-  }
-  return candidate;
 }

@@ -46,12 +46,12 @@ export interface ApiResponse<T> {
 /** Sends API calls: headers, serialisation, the retry loop and response decoding. */
 export class Requester {
   readonly #config: ClientConfig;
-  readonly #baseHeaders: Record<string, string>;
+  readonly #headers: Record<string, string>;
 
   constructor(config: ClientConfig) {
     this.#config = config;
     const client = `flare-typescript/${VERSION} ${runtimeTag()}`;
-    this.#baseHeaders = {
+    this.#headers = {
       authorization: `Bearer ${config.apiKey}`,
       accept: 'application/json',
       'user-agent': client,
@@ -61,9 +61,8 @@ export class Requester {
 
   async request<T>(req: ApiRequest, options: RequestOptions = {}): Promise<ApiResponse<T>> {
     const config = this.#config;
-    const { signal } = options;
-    const maxRetries = options.maxRetries ?? config.maxRetries;
-    const headers: Record<string, string> = { ...this.#baseHeaders };
+    const { signal, requestId } = options;
+    const headers = { ...this.#headers };
     let body: string | undefined;
     let idempotencyKey: string | undefined;
     if (req.body !== undefined) {
@@ -72,10 +71,10 @@ export class Requester {
     }
     if (req.method === 'POST') {
       // Every try of this call carries the same key, so a retried write is never duplicated.
-      idempotencyKey = options.idempotencyKey ?? generateIdempotencyKey();
-      headers['idempotency-key'] = idempotencyKey;
+      idempotencyKey = headers['idempotency-key'] =
+        options.idempotencyKey ?? generateIdempotencyKey();
     }
-    if (options.requestId !== undefined) headers['x-request-id'] = options.requestId;
+    if (requestId !== undefined) headers['x-request-id'] = requestId;
     const attempt: TransportRequest = {
       method: req.method,
       url: config.baseUrl + req.path + queryString(req.query),
@@ -86,28 +85,39 @@ export class Requester {
       maxResponseBytes: config.maxResponseBytes,
     };
 
-    for (let tries = 1; ; tries++) {
+    for (let attempts = 1; ; attempts++) {
       if (signal?.aborted) throw signal.reason;
-      headers['x-flare-retry-count'] = String(tries - 1);
+      headers['x-flare-retry-count'] = String(attempts - 1);
       let response: TransportResponse | undefined;
       let failure: FlareError;
       try {
         response = await config.transport(attempt);
+        const { status, headers: got } = response;
         const text = await response.text();
-        if (response.status >= 200 && response.status < 300) {
-          return decodeSuccess<T>(response, text, tries, idempotencyKey);
+        const requestId = got.get('x-request-id') ?? undefined;
+        if (status < 200 || status > 299) {
+          failure = errorFromResponse(status, text, got, { idempotencyKey, attempts });
+        } else {
+          try {
+            const data = JSON.parse(text) as T;
+            const replayed = got.get('idempotent-replayed') === 'true';
+            return { data, requestId, status, headers: got, attempts, idempotencyKey, replayed };
+          } catch (cause) {
+            throw new FlareError(
+              `Flare's ${status} response is not valid JSON${requestId ? ` (request ${requestId})` : ''}`,
+              { status, requestId, idempotencyKey, attempts, cause },
+            );
+          }
         }
-        failure = errorFromResponse(response.status, text, response.headers, {
-          idempotencyKey,
-          attempts: tries,
-        });
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
-        failure = asFlareError(error, response, tries, idempotencyKey);
+        failure = withContext(error, response, attempts, idempotencyKey);
       }
-      if (!failure.isRetryable || tries > maxRetries) throw failure;
+      if (!failure.isRetryable || attempts > (options.maxRetries ?? config.maxRetries)) {
+        throw failure;
+      }
       const wait = retryDelay({
-        attempt: tries,
+        attempt: attempts,
         headers: response?.headers,
         baseDelayMs: config.retryBaseDelayMs,
         maxDelayMs: config.retryMaxDelayMs,
@@ -119,61 +129,37 @@ export class Requester {
   }
 }
 
-function decodeSuccess<T>(
-  response: TransportResponse,
-  text: string,
-  attempts: number,
-  idempotencyKey: string | undefined,
-): ApiResponse<T> {
-  const requestId = response.headers.get('x-request-id') ?? undefined;
-  let data: T;
-  try {
-    data = JSON.parse(text) as T;
-  } catch (cause) {
-    throw new FlareError(
-      `Flare answered ${response.status} with a body that is not valid JSON` +
-        (requestId ? ` (request ${requestId})` : ''),
-      { status: response.status, requestId, idempotencyKey, attempts, cause },
-    );
-  }
-  return {
-    data,
-    requestId,
-    status: response.status,
-    headers: response.headers,
-    attempts,
-    idempotencyKey,
-    replayed: response.headers.get('idempotent-replayed') === 'true',
-  };
-}
-
-/** Gives a transport failure the request's context; a network error becomes `ConnectionError`. */
-function asFlareError(
+/**
+ * Gives a transport failure the request's context: a timeout or an over-size body gets the
+ * status, request id, idempotency key and attempts; a network error becomes `ConnectionError`.
+ */
+function withContext(
   error: unknown,
   response: TransportResponse | undefined,
   attempts: number,
   idempotencyKey: string | undefined,
 ): FlareError {
-  const requestId = response?.headers.get('x-request-id') ?? undefined;
-  const init = { status: response?.status, requestId, idempotencyKey, attempts, cause: error };
-  if (ResponseTooLargeError.isInstance(error)) {
-    return new ResponseTooLargeError(error.maxResponseBytes, { ...init, cause: error.cause });
-  }
-  if (TimeoutError.isInstance(error)) {
-    return new TimeoutError(error.message, { ...init, cause: error.cause });
+  const init = {
+    status: response?.status,
+    requestId: response?.headers.get('x-request-id') ?? undefined,
+    idempotencyKey,
+    attempts,
+  };
+  if (ResponseTooLargeError.isInstance(error) || TimeoutError.isInstance(error)) {
+    return Object.assign(error, init);
   }
   if (FlareError.isInstance(error)) return error;
   const reason = error instanceof Error ? error.message : String(error);
-  return new ConnectionError(`Could not reach Flare: ${reason}`, init);
+  return new ConnectionError(`Could not reach Flare: ${reason}`, { ...init, cause: error });
 }
 
 function queryString(query: ApiRequest['query']): string {
-  if (!query) return '';
   let out = '';
   for (const key in query) {
     const value = query[key];
-    if (value === undefined) continue;
-    out += `${out ? '&' : '?'}${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`;
+    if (value !== undefined) {
+      out += `${out ? '&' : '?'}${encodeURIComponent(key)}=${encodeURIComponent(value)}`;
+    }
   }
   return out;
 }

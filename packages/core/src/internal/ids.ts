@@ -1,14 +1,13 @@
 /**
  * A fresh idempotency key for a POST that the caller gave none: a random UUID where the runtime
- * has `crypto.randomUUID` (Node ≥ 19, workerd, Vercel Edge, browsers), else 128 random bits.
+ * has `crypto.randomUUID` (Node ≥ 19, workerd, Vercel Edge, Deno, Bun, secure browser pages),
+ * else random and time digits.
  */
 export function generateIdempotencyKey(): string {
-  const c = (globalThis as { crypto?: Crypto }).crypto;
-  if (typeof c?.randomUUID === 'function') return `flare-${c.randomUUID()}`;
-  let key = 'flare-';
-  for (let i = 0; i < 4; i++)
-    key += Math.floor(Math.random() * 2 ** 32)
-      .toString(16)
-      .padStart(8, '0');
-  return key;
+  return `flare-${
+    (globalThis as { crypto?: Crypto }).crypto?.randomUUID?.() ??
+    Math.random().toString(36).slice(2) +
+      Math.random().toString(36).slice(2) +
+      Date.now().toString(36)
+  }`;
 }

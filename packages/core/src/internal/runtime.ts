@@ -8,11 +8,13 @@ export function runtimeTag(): string {
     navigator?: { userAgent?: string };
   };
   try {
+    // Bun and Deno also have a `process`: they go first.
     if (typeof g.EdgeRuntime === 'string') return 'vercel-edge';
-    if (g.Bun?.version) return `bun/${g.Bun.version}`;
-    if (g.Deno?.version?.deno) return `deno/${g.Deno.version.deno}`;
+    if (g.Bun) return `bun/${g.Bun.version}`;
+    if (g.Deno) return `deno/${g.Deno.version?.deno}`;
     if (g.navigator?.userAgent === 'Cloudflare-Workers') return 'workerd';
-    if (g.process?.versions?.node) return `node/${g.process.versions.node}`;
+    const node = g.process?.versions?.node;
+    if (node) return `node/${node}`;
   } catch {
     // A locked-down global: fall through.
   }

@@ -42,16 +42,12 @@ export function serverDelayMs(
   headers: HeaderReader | undefined,
   now: () => number,
 ): number | undefined {
-  if (!headers) return undefined;
-  const ms = headers.get('retry-after-ms');
-  if (ms !== null) {
-    const value = Number(ms);
-    if (ms.trim() !== '' && Number.isFinite(value) && value >= 0) return value;
-  }
-  const after = headers.get('retry-after');
-  if (after === null || after.trim() === '') return undefined;
-  if (/^\s*\d+(\.\d+)?\s*$/.test(after)) return Number(after) * 1000;
+  const ms = headers?.get('retry-after-ms')?.trim();
+  // `Number('')` is 0 and `Number('Infinity')` passes `>= 0`: both are unreadable here.
+  if (ms && Number(ms) >= 0 && Number(ms) < Infinity) return Number(ms);
+  const after = headers?.get('retry-after')?.trim();
+  if (!after) return undefined;
+  if (/^\d+(\.\d+)?$/.test(after)) return Number(after) * 1000;
   const date = Date.parse(after);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now());
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now());
 }

@@ -17,9 +17,8 @@ export interface ParsedSignatureHeader {
   signatures: Uint8Array[];
 }
 
-const SHAPE =
-  'it should look like "t=<unix seconds>,v1=<64 hex characters>", with one v1 entry per ' +
-  'signing secret during a rotation';
+/** `key=value` with optional spaces and tabs around both; the key is what precedes the first `=`. */
+const ELEMENT = /^[ \t]*([^=]*?)[ \t]*=[ \t]*(.*?)[ \t]*$/s;
 
 /**
  * Parses `zeridion-signature: t=<unix seconds>,v1=<hex>[,v1=<hex>…]`, elements in any order.
@@ -36,102 +35,47 @@ const SHAPE =
  */
 export function parseSignatureHeader(header: string): ParsedSignatureHeader {
   let timestamp: string | undefined;
-  let v1Seen = 0;
+  let v1Seen = false;
   const signatures: Uint8Array[] = [];
-  // One pass over the header by index: no split, slice or trim on the hot path.
-  for (let start = 0; start <= header.length; ) {
-    let end = header.indexOf(',', start);
-    if (end === -1) end = header.length;
-    const eq = header.indexOf('=', start);
-    const keyStart = skipSpace(header, start, end);
-    const keyEnd = eq === -1 || eq > end ? keyStart : skipSpaceBack(header, keyStart, eq);
-    const keyLength = keyEnd - keyStart;
-    if (keyLength === 0) {
-      const element = header.slice(start, end).trim().slice(0, 24);
-      throw malformed(`its element "${element}" is not key=value`);
+  for (const element of header.split(',')) {
+    const [, key, value = ''] = ELEMENT.exec(element) ?? [];
+    if (!key) throw malformed(`element "${element.trim().slice(0, 24)}" is not key=value`);
+    if (key === 't') {
+      if (timestamp !== undefined) throw malformed('more than one "t="');
+      timestamp = value;
+    } else if (key === 'v1') {
+      v1Seen = true;
+      if (/^[\da-f]{64}$/i.test(value)) signatures.push(decodeHex(value));
     }
-    const valueStart = skipSpace(header, eq + 1, end);
-    const valueEnd = skipSpaceBack(header, valueStart, end);
-    if (keyLength === 1 && header.startsWith('t', keyStart)) {
-      if (timestamp !== undefined) throw malformed('it has more than one "t=" timestamp');
-      timestamp = header.slice(valueStart, valueEnd);
-    } else if (keyLength === 2 && header.startsWith('v1', keyStart)) {
-      v1Seen++;
-      const signature = decodeHex32(header, valueStart, valueEnd);
-      if (signature !== undefined) signatures.push(signature);
-    }
-    start = end + 1;
   }
-  if (timestamp === undefined) throw malformed('it has no "t=" timestamp');
-  const timestampSec = parseUnixSeconds(timestamp);
-  if (timestampSec < 0) {
-    throw malformed(`its timestamp "t=${timestamp.slice(0, 24)}" is not whole unix seconds`);
+  if (timestamp === undefined) throw malformed('no "t=" timestamp');
+  // 1 to 15 ASCII digits: always a safe integer.
+  if (!/^\d{1,15}$/.test(timestamp)) {
+    throw malformed(`"t=${timestamp.slice(0, 24)}" is not whole unix seconds`);
   }
-  if (signatures.length === 0) {
+  if (!signatures.length) {
     throw malformed(
-      v1Seen === 0
-        ? 'it has no "v1=" signature'
-        : 'none of its "v1=" signatures is 64 hexadecimal characters',
+      v1Seen ? 'none of its "v1=" signatures is 64 hexadecimal characters' : 'no "v1=" signature',
     );
   }
-  return { timestamp, timestampSec, signatures };
+  return { timestamp, timestampSec: Number(timestamp), signatures };
 }
 
 function malformed(problem: string): WebhookVerificationError {
   return new WebhookVerificationError(
     'malformed_header',
-    `Malformed zeridion-signature header: ${problem}; ${SHAPE}.`,
+    `Malformed zeridion-signature header (${problem}): expected "t=<unix seconds>,v1=<64 hex characters>".`,
   );
 }
 
-/** Nibble value of each byte-sized code unit; 0x100 flags anything that is not a hex digit. */
-const HEX_DIGITS = /* @__PURE__ */ (() => {
-  const table = new Uint16Array(256).fill(0x100);
-  for (let i = 0; i < 10; i++) table[48 + i] = i; // 0-9
-  for (let i = 0; i < 6; i++) table[65 + i] = table[97 + i] = 10 + i; // A-F, a-f
-  return table;
-})();
-
-/** Decodes `text[start, end)` if it is exactly 64 hex characters (either case), else `undefined`. */
-function decodeHex32(text: string, start: number, end: number): Uint8Array | undefined {
-  if (end - start !== 64) return undefined;
+/** 64 hex digits (already checked) to 32 bytes. */
+function decodeHex(hex: string): Uint8Array {
   const bytes = new Uint8Array(32);
-  let flags = 0;
-  // Branch-free: a non-digit sets a bit above 0xff, as does any code unit above 0xff.
-  for (let i = 0, j = start; i < 32; i++, j += 2) {
-    const high = text.charCodeAt(j);
-    const low = text.charCodeAt(j + 1);
-    const byte =
-      (HEX_DIGITS[high & 0xff]! << 4) | HEX_DIGITS[low & 0xff]! | ((high | low) & 0xff00);
-    flags |= byte;
-    bytes[i] = byte;
-  }
-  return flags > 0xff ? undefined : bytes;
-}
-
-/** HTTP optional whitespace: space and tab. */
-function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x09;
-}
-
-function skipSpace(text: string, start: number, end: number): number {
-  while (start < end && isSpace(text.charCodeAt(start))) start++;
-  return start;
-}
-
-function skipSpaceBack(text: string, start: number, end: number): number {
-  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-  return end;
-}
-
-/** 1 to 15 ASCII digits (always a safe integer) as a number, else -1. */
-function parseUnixSeconds(text: string): number {
-  if (text.length === 0 || text.length > 15) return -1;
-  let seconds = 0;
-  for (let i = 0; i < text.length; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    seconds = seconds * 10 + digit;
-  }
-  return seconds;
+  // A hex digit's value: its low 4 bits, plus 9 for the letters (code ≥ 64), either case.
+  const nibble = (i: number) => {
+    const code = hex.charCodeAt(i);
+    return (code & 15) + (code >> 6) * 9;
+  };
+  for (let i = 0; i < 32; i++) bytes[i] = (nibble(2 * i) << 4) | nibble(2 * i + 1);
+  return bytes;
 }

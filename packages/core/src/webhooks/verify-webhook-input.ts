@@ -1,45 +1,36 @@
-import { FlareError } from '../errors/flare-error.js';
 import { WebhookVerificationError } from '../errors/webhook-verification-error.js';
+import { describe } from '../internal/describe.js';
+import { fail } from '../internal/fail.js';
 
-/** Above this a `now` in seconds would be past the year 5000: it is surely milliseconds. */
-const MAX_PLAUSIBLE_NOW_SEC = 1e11;
+const RAW_BODY = 'the raw request body (a string, Uint8Array/Buffer or ArrayBuffer)';
 
-/** Checks that the verifier got an options object; a wrong argument is a programmer error. */
-export function checkOptions(options: unknown): void {
-  if (typeof options !== 'object' || options === null) {
-    throw new FlareError(
-      'verifyWebhook takes one options object: { payload, header, secret } or { request, secret }.',
-    );
-  }
+/** A wrong argument is a programmer error: a `FlareError`, never a verification failure. */
+function wrong(what: string, got: string): never {
+  fail(`verifyWebhook ${what}; got ${got}.`);
 }
 
 /** One secret, or a non-empty list of them, each a non-empty string. */
 export function readSecrets(secret: unknown): string | readonly string[] {
-  if (typeof secret === 'string' && secret !== '') return secret;
-  if (Array.isArray(secret) && secret.length > 0 && secret.every(isNonEmptyString)) return secret;
-  // Describe what was passed without ever echoing a secret.
-  const got =
-    secret === ''
-      ? 'an empty string'
-      : Array.isArray(secret)
-        ? secret.length === 0
-          ? 'an empty list'
-          : 'a list with an empty or non-string entry'
-        : typeOf(secret);
-  throw new FlareError(
-    `verifyWebhook needs \`secret\`: the endpoint's signing secret ("whsec_…"), or a list of them ` +
-      `during a rotation; got ${got}. Is the environment variable holding it set?`,
+  const ok = (s: unknown) => typeof s === 'string' && s !== '';
+  if (ok(secret) || (Array.isArray(secret) && secret.length && secret.every(ok))) {
+    return secret as string | string[];
+  }
+  // Say what was passed without ever echoing a secret.
+  wrong(
+    'needs `secret`: the endpoint\'s "whsec_…" secret, or a list of them while rotating (is its env variable set?)',
+    Array.isArray(secret)
+      ? 'an empty list or an empty/non-string entry'
+      : secret === ''
+        ? 'an empty string'
+        : `${secret === null ? null : typeof secret}`,
   );
 }
 
-/** `toleranceSec`: seconds >= 0, `Infinity` allowed; `undefined` means the default. */
+/** `toleranceSec`: seconds ≥ 0, `Infinity` allowed; `undefined` means the default. */
 export function readTolerance(value: unknown, defaultSec: number): number {
   if (value === undefined) return defaultSec;
   if (typeof value === 'number' && value >= 0) return value; // NaN fails `>= 0`
-  throw new FlareError(
-    `verifyWebhook \`toleranceSec\` must be a number of seconds >= 0 (Infinity turns the check ` +
-      `off); got ${typeof value === 'number' ? value : typeOf(value)}.`,
-  );
+  wrong('`toleranceSec` must be seconds ≥ 0 (Infinity: no check)', describe(value));
 }
 
 /** `now` in unix seconds (possibly fractional); `undefined` means the system clock. */
@@ -47,14 +38,16 @@ export function readNow(now: unknown): number {
   if (now === undefined) return Date.now() / 1000;
   const sec = now instanceof Date ? now.getTime() / 1000 : now;
   if (typeof sec !== 'number' || !Number.isFinite(sec)) {
-    throw new FlareError(
-      `verifyWebhook \`now\` must be unix seconds or a valid Date; got ${now instanceof Date ? 'an invalid Date' : typeOf(now)}.`,
+    wrong(
+      '`now` must be unix seconds or a valid Date',
+      now instanceof Date ? 'an invalid Date' : describe(now),
     );
   }
-  if (sec > MAX_PLAUSIBLE_NOW_SEC) {
-    throw new FlareError(
-      `verifyWebhook \`now\` is unix seconds, but ${sec} looks like milliseconds: pass ` +
-        'Math.floor(Date.now() / 1000) or a Date.',
+  // Past the year 5000 in seconds: surely milliseconds.
+  if (sec > 1e11) {
+    wrong(
+      '`now` is unix seconds (Date.now() / 1000) or a Date',
+      `${sec}, which looks like milliseconds`,
     );
   }
   return sec;
@@ -71,39 +64,44 @@ export function readPayload(payload: unknown): string | Uint8Array {
   if (Array.isArray(payload) || tag === '[object Object]') {
     throw new WebhookVerificationError(
       'invalid_payload',
-      'The webhook payload is an already-parsed object, but the signature covers the exact bytes ' +
-        'received: pass the raw request body (a string, Uint8Array/Buffer or ArrayBuffer), e.g. ' +
-        "with express.raw({ type: 'application/json' }) or `await request.text()`.",
+      `The webhook payload is already parsed, but the signature covers the raw bytes: pass ${RAW_BODY}, e.g. from express.raw() or \`await request.text()\`.`,
     );
   }
-  throw new FlareError(
-    `verifyWebhook needs \`payload\`: the raw request body as a string, Uint8Array/Buffer or ` +
-      `ArrayBuffer; got ${typeOf(payload)}.`,
-  );
+  wrong(`needs \`payload\`: ${RAW_BODY}`, describe(payload));
 }
 
 /** The `header` option: the header's value, or `null`/`undefined` when the request had none. */
 export function readHeader(header: unknown): string | null | undefined {
-  if (header === undefined || header === null || typeof header === 'string') return header;
-  throw new FlareError(
-    "verifyWebhook `header` must be the zeridion-signature header's value (a string, or null when " +
-      `absent), e.g. req.headers['zeridion-signature']; got ${typeOf(header)}.`,
+  if (header == null || typeof header === 'string') return header as string | null | undefined;
+  wrong(
+    "`header` must be a string or null, e.g. req.headers['zeridion-signature']",
+    describe(header),
   );
 }
 
-function isNonEmptyString(value: unknown): boolean {
-  return typeof value === 'string' && value !== '';
+/** The signature header of a Fetch API `Request` (`null` when absent). */
+export function readRequestHeader(request: unknown, name: string): string | null {
+  const r = request as Request | null;
+  if (typeof r?.headers?.get !== 'function' || typeof r.clone !== 'function') {
+    wrong(
+      '`request` must be a Fetch API Request (in Node, pass { payload: rawBody, header, secret })',
+      describe(request),
+    );
+  }
+  return r.headers.get(name);
 }
 
-function typeOf(value: unknown): string {
-  if (value === null || value === undefined) return String(value);
-  if (Array.isArray(value)) return 'an array';
-  return `a value of type ${typeof value}`;
-}
-
-/** A custom `WebhookCrypto.sign` answered something other than bytes. */
-export function badSign(): FlareError {
-  return new FlareError(
-    'WebhookCrypto.sign must return (or resolve to) the 32 HMAC-SHA256 bytes as a Uint8Array.',
-  );
+/** The body of a `Request`, read from a clone so the caller can still read the original. */
+export async function readRequestBody(request: Request): Promise<Uint8Array> {
+  let clone: Request;
+  try {
+    if (request.bodyUsed) throw new TypeError('Body already used');
+    clone = request.clone();
+  } catch (cause) {
+    fail(
+      'verifyWebhook cannot read the request body: it was already read. Verify first, or pass { payload, header, secret }.',
+      cause,
+    );
+  }
+  return new Uint8Array(await clone.arrayBuffer());
 }

@@ -1,17 +1,16 @@
-import { FlareError } from '../errors/flare-error.js';
 import { WebhookVerificationError } from '../errors/webhook-verification-error.js';
+import { fail } from '../internal/fail.js';
 import type { WebhookEvent } from '../types/event.js';
 import type { JsonObject } from '../types/job.js';
 import { checkTimestamp } from './check-timestamp.js';
 import { constantTimeEqual } from './constant-time.js';
 import { parseSignatureHeader } from './parse-signature-header.js';
-import { readRequestBody, readRequestHeader } from './read-request.js';
 import {
-  badSign,
-  checkOptions,
   readHeader,
   readNow,
   readPayload,
+  readRequestBody,
+  readRequestHeader,
   readSecrets,
   readTolerance,
 } from './verify-webhook-input.js';
@@ -54,9 +53,8 @@ export const DEFAULT_WEBHOOK_TOLERANCE_SEC = 300;
  */
 export function createWebhookVerifier(crypto: WebhookCrypto): VerifyWebhook {
   if (typeof crypto?.sign !== 'function') {
-    throw new FlareError(
-      'createWebhookVerifier needs a WebhookCrypto: an object with sign(secret, timestamp, payload) ' +
-        'returning the HMAC-SHA256 bytes.',
+    fail(
+      'createWebhookVerifier needs { sign(secret, timestamp, payload) } returning the HMAC-SHA256 bytes.',
     );
   }
   const native = crypto.timingSafeEqual;
@@ -67,51 +65,49 @@ export function createWebhookVerifier(crypto: WebhookCrypto): VerifyWebhook {
   return async function verifyWebhook<TPayload extends JsonObject, TResult>(
     options: VerifyWebhookOptions | VerifyWebhookRequestOptions,
   ): Promise<WebhookEvent<TPayload, TResult>> {
-    checkOptions(options);
+    if (typeof options !== 'object' || !options) {
+      fail('verifyWebhook takes { payload, header, secret } or { request, secret }.');
+    }
     const secrets = readSecrets(options.secret);
     const toleranceSec = readTolerance(options.toleranceSec, DEFAULT_WEBHOOK_TOLERANCE_SEC);
     const nowSec = readNow(options.now);
-    const viaRequest = options.request !== undefined;
+    const { request } = options;
+    const viaRequest = request !== undefined;
     // Arguments first: a wrong one is a bug whatever the request holds.
-    let payload = viaRequest ? undefined : readPayload(options.payload);
+    const payload = viaRequest ? undefined : readPayload(options.payload);
     const header = viaRequest
-      ? readRequestHeader(options.request, WEBHOOK_SIGNATURE_HEADER)
+      ? readRequestHeader(request, WEBHOOK_SIGNATURE_HEADER)
       : readHeader(options.header);
-    if (header === null || header === undefined || header.trim() === '') {
+    if (!header?.trim()) {
       throw new WebhookVerificationError(
         'missing_header',
-        'The request has no zeridion-signature header, so it cannot be verified: make sure it ' +
-          'comes from Flare and that your framework passes the header on.',
+        'No zeridion-signature header: is the request from Flare, and does your framework pass the header on?',
       );
     }
     const { timestamp, timestampSec, signatures } = parseSignatureHeader(header);
     // A request's body is read only once its header is known to be usable.
-    payload ??= await readRequestBody(options.request!);
+    const body = payload ?? (await readRequestBody(request!));
 
     let matched = false;
-    const count = typeof secrets === 'string' ? 1 : secrets.length;
-    for (let i = 0; i < count && !matched; i++) {
-      const secret = typeof secrets === 'string' ? secrets : secrets[i]!;
-      const mac = crypto.sign(secret, timestamp, payload);
+    for (const secret of typeof secrets === 'string' ? [secrets] : secrets) {
+      const mac = crypto.sign(secret, timestamp, body);
       // Skip the extra microtask of `await` when the port answers synchronously (node:crypto).
       const expected = mac instanceof Uint8Array ? mac : await mac;
-      if (!(expected instanceof Uint8Array)) throw badSign();
-      // Every entry is compared, so the time taken does not reveal which one matched.
-      for (let j = 0; j < signatures.length; j++) {
-        if (equal(expected, signatures[j]!)) matched = true;
+      if (!(expected instanceof Uint8Array)) {
+        fail('WebhookCrypto.sign must resolve to the HMAC-SHA256 bytes as a Uint8Array.');
       }
+      // Every entry is compared, so the time taken does not reveal which one matched.
+      for (const signature of signatures) if (equal(expected, signature)) matched = true;
+      if (matched) break;
     }
     if (!matched) {
       throw new WebhookVerificationError(
         'no_matching_signature',
-        `No v1 signature in the zeridion-signature header matches this payload and ${
-          count === 1 ? 'secret' : 'any of the secrets'
-        }: check that you use this endpoint's signing secret and pass the body exactly as ` +
-          `received.${reserialisedHint(payload)}`,
+        'No v1 signature in the zeridion-signature header matches this payload and secret(s): check ' +
+          `the endpoint's secret and pass the body exactly as received.${reserialisedHint(body)}`,
       );
     }
-
     checkTimestamp(nowSec - timestampSec, toleranceSec);
-    return parseWebhookEvent(payload) as WebhookEvent<TPayload, TResult>;
+    return parseWebhookEvent(body) as WebhookEvent<TPayload, TResult>;
   };
 }

@@ -1,19 +1,16 @@
 import { WebhookVerificationError } from '../errors/webhook-verification-error.js';
 import type { WebhookEvent } from '../types/event.js';
 
-const RESERIALISED_HINT =
-  ' The payload looks re-serialised (e.g. JSON.stringify(req.body)); verify the raw request body' +
-  ' bytes instead.';
-
 let decoder: TextDecoder | undefined;
 
 /**
  * Strict UTF-8: invalid bytes are rejected, not patched with U+FFFD; a BOM is kept (and then fails
  * JSON.parse), so bytes and the same text as a string always give the same outcome.
  */
-function decodeUtf8(bytes: Uint8Array): string {
+function decodeUtf8(payload: string | Uint8Array): string {
+  if (typeof payload === 'string') return payload;
   decoder ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  return decoder.decode(bytes);
+  return decoder.decode(payload);
 }
 
 /**
@@ -23,37 +20,35 @@ function decodeUtf8(bytes: Uint8Array): string {
 export function parseWebhookEvent(payload: string | Uint8Array): WebhookEvent {
   let text: string;
   try {
-    text = typeof payload === 'string' ? payload : decodeUtf8(payload);
+    text = decodeUtf8(payload);
   } catch {
-    throw invalid('The webhook payload is not valid UTF-8.');
+    throw invalid('not valid UTF-8');
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw invalid('The webhook payload is not JSON.');
+    throw invalid('not JSON');
   }
   const problem = eventProblem(value);
-  if (problem !== undefined) throw invalid(`The webhook payload is not a Flare event: ${problem}.`);
+  if (problem) throw invalid(`not a Flare event: ${problem}`);
   return value as WebhookEvent;
 }
 
 function eventProblem(value: unknown): string | undefined {
-  if (!isObject(value)) return 'it is not a JSON object';
-  if (value.object !== 'event') return 'its "object" is not "event"';
-  if (typeof value.id !== 'string') return 'its "id" is not a string';
-  if (typeof value.type !== 'string') return 'its "type" is not a string';
-  if (typeof value.created_at !== 'string') return 'its "created_at" is not a string';
-  if (!isObject(value.data) || !isObject(value.data.job)) return 'its "data.job" is not an object';
-  return undefined;
+  if (!isObject(value)) return 'not a JSON object';
+  if (value.object !== 'event') return '"object" is not "event"';
+  const key = ['id', 'type', 'created_at'].find((k) => typeof value[k] !== 'string');
+  if (key) return `"${key}" is not a string`;
+  if (!isObject(value.data) || !isObject(value.data.job)) return '"data.job" is not an object';
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function invalid(message: string): WebhookVerificationError {
-  return new WebhookVerificationError('invalid_payload', message);
+function invalid(problem: string): WebhookVerificationError {
+  return new WebhookVerificationError('invalid_payload', `The webhook payload is ${problem}.`);
 }
 
 /**
@@ -62,10 +57,12 @@ function invalid(message: string): WebhookVerificationError {
  */
 export function reserialisedHint(payload: string | Uint8Array): string {
   try {
-    const text = typeof payload === 'string' ? payload : decodeUtf8(payload);
-    if (text === '' || /\s/.test(text)) return '';
-    return JSON.stringify(JSON.parse(text)) === text ? RESERIALISED_HINT : '';
+    const text = decodeUtf8(payload);
+    if (text && !/\s/.test(text) && JSON.stringify(JSON.parse(text)) === text) {
+      return ' It looks re-serialised (JSON.stringify(req.body)?): verify the raw bytes.';
+    }
   } catch {
-    return '';
+    // Not decodable or not JSON: no hint.
   }
+  return '';
 }

@@ -1,0 +1,48 @@
+import { FlareClient, verifyWebhook, WebhookVerificationError } from '@flare/edge';
+
+/** The Worker's bindings: secrets set with `wrangler secret put`. */
+export interface Env {
+  FLARE_API_KEY: string;
+  FLARE_WEBHOOK_SECRET: string;
+  /** Optional: a staging API or a local fake (the tests use one). */
+  FLARE_BASE_URL?: string;
+}
+
+/** POST /signups `{ "email": "…" }` → enqueues a welcome email; answers 202 with the job id. */
+async function enqueueWelcomeEmail(request: Request, env: Env): Promise<Response> {
+  const { email } = (await request.json()) as { email?: unknown };
+  if (typeof email !== 'string')
+    return Response.json({ error: 'email is required' }, { status: 400 });
+  // Workers have no process.env: the key comes from the bindings.
+  const flare = new FlareClient({ apiKey: env.FLARE_API_KEY, baseUrl: env.FLARE_BASE_URL });
+  const job = await flare.createJob(
+    { job_type: 'SendWelcomeEmail', payload: { email } },
+    { idempotencyKey: `welcome-${email}` }, // a retried signup never sends twice
+  );
+  return Response.json({ job_id: job.id, state: job.state }, { status: 202 });
+}
+
+/** POST /webhooks/flare: Flare's signed job events. */
+async function receiveWebhook(request: Request, env: Env): Promise<Response> {
+  try {
+    const event = await verifyWebhook({ request, secret: env.FLARE_WEBHOOK_SECRET });
+    if (event.type === 'job.failed')
+      console.warn('job failed', event.data.job.id, event.data.job.last_error);
+    return new Response(null, { status: 204 });
+  } catch (error) {
+    if (WebhookVerificationError.isInstance(error))
+      return new Response(error.reason, { status: 400 });
+    throw error;
+  }
+}
+
+export default {
+  async fetch(request: Request, env: Env): Promise<Response> {
+    const { pathname } = new URL(request.url);
+    if (request.method === 'POST' && pathname === '/signups')
+      return enqueueWelcomeEmail(request, env);
+    if (request.method === 'POST' && pathname === '/webhooks/flare')
+      return receiveWebhook(request, env);
+    return new Response('not found', { status: 404 });
+  },
+};

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { Miniflare } from 'miniflare';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedEvent, startFakeFlare } from './fake-flare.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const SECRET = 'whsec_example_worker_secret';
+let flare: Awaited<ReturnType<typeof startFakeFlare>>;
+let worker: Miniflare;
+
+beforeAll(async () => {
+  flare = await startFakeFlare();
+  // Bundle like wrangler does for Workers; `neutral` fails on any Node built-in.
+  const { outputFiles } = await build({
+    entryPoints: ['src/index.ts'],
+    absWorkingDir: root,
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'neutral',
+    conditions: ['workerd', 'worker'],
+    logLevel: 'silent',
+  });
+  const toml = readFileSync(`${root}/wrangler.toml`, 'utf8');
+  worker = new Miniflare({
+    modules: [{ type: 'ESModule', path: 'index.js', contents: outputFiles[0]!.text }],
+    // The deployed settings: wrangler.toml's date, and no compatibility flags (no nodejs_compat).
+    compatibilityDate: /^compatibility_date = "(.+)"$/m.exec(toml)![1]!,
+    compatibilityFlags: [],
+    bindings: {
+      FLARE_API_KEY: 'zf_test_sk_worker',
+      FLARE_WEBHOOK_SECRET: SECRET,
+      FLARE_BASE_URL: flare.url,
+    },
+  });
+});
+
+afterAll(async () => {
+  await worker?.dispose();
+  await flare?.close();
+});
+
+const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+  worker.dispatchFetch(`https://example.workers.dev${path}`, { method: 'POST', body, headers });
+
+describe('the example Worker in workerd', () => {
+  it('enqueues a welcome email with the env key and an idempotency key', async () => {
+    const response = await post('/signups', JSON.stringify({ email: 'ada@example.com' }));
+    expect(response.status).toBe(202);
+    expect(await response.json()).toEqual({
+      job_id: 'job_01JDWELCOME0000000000000000',
+      state: 'pending',
+    });
+    const sent = flare.requests.at(-1)!;
+    expect(sent.path).toBe('/v1/jobs');
+    expect(sent.headers.authorization).toBe('Bearer zf_test_sk_worker');
+    expect(sent.headers['idempotency-key']).toBe('welcome-ada@example.com');
+    expect(sent.headers['x-flare-client']).toMatch(/ workerd$/);
+    expect(sent.body).toEqual({
+      job_type: 'SendWelcomeEmail',
+      payload: { email: 'ada@example.com' },
+    });
+  });
+
+  it('answers 400 to a signup without an email', async () => {
+    expect((await post('/signups', '{}')).status).toBe(400);
+  });
+
+  it('accepts a webhook signed with the endpoint secret', async () => {
+    const { body, header } = signedEvent(SECRET);
+    const response = await post('/webhooks/flare', body, { 'zeridion-signature': header });
+    expect(response.status).toBe(204);
+  });
+
+  it('rejects a forged, tampered or unsigned webhook with the reason', async () => {
+    const forged = signedEvent('whsec_someone_else');
+    const genuine = signedEvent(SECRET);
+    const cases = [
+      [forged.body, { 'zeridion-signature': forged.header }, 'no_matching_signature'],
+      [`${genuine.body} `, { 'zeridion-signature': genuine.header }, 'no_matching_signature'],
+      [genuine.body, {}, 'missing_header'],
+    ] as const;
+    for (const [body, headers, reason] of cases) {
+      const response = await post('/webhooks/flare', body, headers);
+      expect(response.status).toBe(400);
+      expect(await response.text()).toBe(reason);
+    }
+  });
+
+  it('answers 404 elsewhere', async () => {
+    expect((await worker.dispatchFetch('https://example.workers.dev/')).status).toBe(404);
+  });
+});

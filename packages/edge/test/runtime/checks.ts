@@ -1,0 +1,149 @@
+// The runtime checks: the shared webhook vectors and a client round trip, run INSIDE each runtime
+// (workerd without nodejs_compat, the edge runtime's VM, Node) from the built package. Runtime
+// neutral on purpose: no vitest, no node: import, no Buffer, no process. It returns a plain
+// report; the Node side asserts on it (test/support/expect-report.ts).
+import {
+  FlareClient,
+  FlareError,
+  RateLimitError,
+  ResponseTooLargeError,
+  verifyWebhook,
+  WebhookVerificationError,
+} from '@flare/edge';
+import vectorFile from '../../../../spec/webhook-vectors.json' with { type: 'json' };
+
+/** What one vector gave in one payload form: `valid` or the verification error's reason. */
+export interface VectorOutcome {
+  name: string;
+  form: string;
+  expect: string;
+  got: string;
+  message?: string;
+  /** For the `Request` form: its body was still unread and intact afterwards. */
+  bodyIntact?: boolean;
+}
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const FORMS: Record<string, (payload: string) => string | Uint8Array | ArrayBuffer> = {
+  string: (p) => p,
+  'Uint8Array at an offset': (p) => {
+    const bytes = utf8(p);
+    const backing = new Uint8Array(bytes.length + 9).fill(0x7b);
+    backing.set(bytes, 5);
+    return backing.subarray(5, 5 + bytes.length);
+  },
+  ArrayBuffer: (p) => utf8(p).buffer,
+};
+
+async function outcome(run: Promise<unknown>, payload: string): Promise<Partial<VectorOutcome>> {
+  try {
+    const event = await run;
+    const same = JSON.stringify(event) === JSON.stringify(JSON.parse(payload));
+    return { got: same ? 'valid' : 'resolved to a different event' };
+  } catch (error) {
+    if (WebhookVerificationError.isInstance(error)) {
+      return { got: error.reason, message: error.message };
+    }
+    return { got: `threw ${(error as Error)?.name}: ${(error as Error)?.message}` };
+  }
+}
+
+async function checkVectors(): Promise<VectorOutcome[]> {
+  const results: VectorOutcome[] = [];
+  for (const v of vectorFile.vectors) {
+    const base = { secret: v.secrets, now: v.now, toleranceSec: vectorFile.tolerance_sec };
+    for (const [form, toPayload] of Object.entries(FORMS)) {
+      const run = verifyWebhook({ ...base, payload: toPayload(v.payload), header: v.header });
+      results.push({
+        name: v.name,
+        form,
+        expect: v.expect,
+        got: '',
+        ...(await outcome(run, v.payload)),
+      });
+    }
+    const request = new Request('https://example.test/webhooks/flare', {
+      method: 'POST',
+      headers: v.header === null ? {} : { 'zeridion-signature': v.header },
+      body: v.payload,
+    });
+    const result = await outcome(verifyWebhook({ ...base, request }), v.payload);
+    const bodyIntact = !request.bodyUsed && (await request.text()) === v.payload;
+    results.push({
+      name: v.name,
+      form: 'Request',
+      expect: v.expect,
+      got: '',
+      ...result,
+      bodyIntact,
+    });
+  }
+  return results;
+}
+
+/** `{ name, status, attempts, … }` of what a call rejected with, for the report. */
+async function failure(run: Promise<unknown>): Promise<Record<string, unknown>> {
+  try {
+    await run;
+    return { name: 'resolved' };
+  } catch (error) {
+    if (!FlareError.isInstance(error)) return { name: `not a FlareError: ${String(error)}` };
+    const { name, status, attempts, requestId, message } = error;
+    const extra = RateLimitError.isInstance(error)
+      ? { retryAfter: error.retryAfter, limit: error.limit, remaining: error.remaining }
+      : ResponseTooLargeError.isInstance(error)
+        ? { maxResponseBytes: error.maxResponseBytes }
+        : {};
+    return { name, status, attempts, requestId, message, ...extra };
+  }
+}
+
+async function checkClient(baseUrl: string) {
+  const options = { apiKey: 'zf_test_sk_edge', baseUrl, retryBaseDelayMs: 1, retryMaxDelayMs: 20 };
+  const flare = new FlareClient(options);
+  const created = await flare
+    .createJob({ job_type: 'SendWelcomeEmail', payload: { email: 'ada@example.com' } })
+    .withResponse();
+  const ids: string[] = [];
+  for await (const job of flare.listJobs({ limit: 2 })) ids.push(job.id);
+  const retried = await flare
+    .createJob({ job_type: 'A' }, { requestId: 'scenario-503' })
+    .withResponse();
+  const afterRateLimit = await flare
+    .createJob({ job_type: 'A' }, { requestId: 'scenario-429' })
+    .withResponse();
+  return {
+    created: { id: created.data.id, payload: created.data.payload, requestId: created.requestId },
+    idempotencyKey: created.idempotencyKey,
+    got: (await flare.getJob('job_7'))?.id,
+    missing: await flare.getJob('job_missing'),
+    listed: ids,
+    retried503: { attempts: retried.attempts, status: retried.status },
+    retried429: { attempts: afterRateLimit.attempts, status: afterRateLimit.status },
+    rateLimited: await failure(
+      flare.createJob({ job_type: 'A' }, { requestId: 'scenario-429-terminal', maxRetries: 0 }),
+    ),
+    tooLarge: await failure(
+      new FlareClient({ ...options, maxResponseBytes: 4096 }).getJob('job_huge'),
+    ),
+    declaredTooLarge: await failure(
+      new FlareClient({ ...options, maxResponseBytes: 4096 }).getJob('job_declared_huge'),
+    ),
+    missingKey: await failure(Promise.resolve().then(() => new FlareClient({ baseUrl }))),
+  };
+}
+
+/**
+ * Runs every check against the stub Flare at `baseUrl` and reports, plus what the runtime has
+ * (a Worker without nodejs_compat has neither `process` nor `Buffer`).
+ */
+export async function runChecks(baseUrl: string) {
+  const g = globalThis as Record<string, unknown>;
+  return {
+    globals: { process: typeof g.process, Buffer: typeof g.Buffer },
+    vectors: await checkVectors(),
+    client: await checkClient(baseUrl),
+  };
+}
+
+export type Report = Awaited<ReturnType<typeof runChecks>>;

@@ -1,0 +1,64 @@
+import { expect } from 'vitest';
+import vectorFile from '../../../../spec/webhook-vectors.json' with { type: 'json' };
+import type { Report } from '../runtime/checks.js';
+import type { Seen } from './stub-server.js';
+
+const SECRETS = [vectorFile.secret, vectorFile.secondary_secret];
+
+/** The webhook vectors, in every payload form and as a `Request`, gave what the spec expects. */
+export function expectVectors(report: Report): void {
+  expect(report.vectors).toHaveLength(vectorFile.vectors.length * 4);
+  for (const outcome of report.vectors) {
+    const vector = vectorFile.vectors.find((v) => v.name === outcome.name)!;
+    const where = `${outcome.name} as ${outcome.form}`;
+    expect(outcome.got, where).toBe(vector.expect);
+    for (const secret of SECRETS) expect(outcome.message ?? '', where).not.toContain(secret);
+    if (vector.message_includes) expect(outcome.message, where).toContain(vector.message_includes);
+    if (outcome.form === 'Request') expect(outcome.bodyIntact, where).toBe(true);
+  }
+}
+
+/** The client round trip went as the stub scripted it, and the stub saw the right requests. */
+export function expectClient(report: Report, seen: Seen[], runtimeTag: RegExp): void {
+  const { client } = report;
+  expect(client.created).toEqual({
+    id: 'job_created',
+    payload: { email: 'ada@example.com' },
+    requestId: 'req_create',
+  });
+  expect(client.idempotencyKey).toMatch(/^flare-[0-9a-f-]{36}$/);
+  expect(client.got).toBe('job_7');
+  expect(client.missing).toBeNull();
+  expect(client.listed).toEqual(['job_5', 'job_4', 'job_3', 'job_2', 'job_1']);
+  expect(client.retried503).toEqual({ attempts: 2, status: 201 });
+  expect(client.retried429).toEqual({ attempts: 2, status: 201 });
+  expect(client.rateLimited).toMatchObject({
+    name: 'RateLimitError',
+    status: 429,
+    attempts: 1,
+    requestId: 'req_429',
+    retryAfter: 0,
+    limit: 10,
+    remaining: 0,
+  });
+  for (const tooLarge of [client.tooLarge, client.declaredTooLarge]) {
+    expect(tooLarge).toMatchObject({
+      name: 'ResponseTooLargeError',
+      status: 200,
+      attempts: 1,
+      maxResponseBytes: 4096,
+    });
+  }
+  expect(client.missingKey).toMatchObject({ name: 'FlareError' });
+  expect(client.missingKey.message).toMatch(/new FlareClient\(\{ apiKey: env\.FLARE_API_KEY \}\)/);
+
+  const tries = seen.filter((r) => r.headers['x-request-id'] === 'scenario-503');
+  expect(tries.map((r) => r.headers['x-flare-retry-count'])).toEqual(['0', '1']);
+  expect(new Set(tries.map((r) => r.headers['idempotency-key'])).size).toBe(1);
+  for (const request of seen) {
+    expect(request.headers.authorization).toBe('Bearer zf_test_sk_edge');
+    expect(request.headers['x-flare-client']).toMatch(runtimeTag);
+  }
+  // One request per big body: over the cap is never retried.
+  expect(seen.filter((r) => r.url.endsWith('/job_huge'))).toHaveLength(1);
+}

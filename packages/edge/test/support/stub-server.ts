@@ -1,0 +1,136 @@
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+/** One request the stub received. */
+export interface Seen {
+  method: string;
+  url: string;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+const NOW = '2026-01-01T00:00:00.000Z';
+
+/** A complete wire job. */
+export function job(id: string, overrides: Record<string, unknown> = {}) {
+  return {
+    id,
+    object: 'job',
+    job_type: 'SendWelcomeEmail',
+    queue: 'default',
+    state: 'pending',
+    payload: {},
+    result: null,
+    tags: [],
+    attempts: 0,
+    max_attempts: 3,
+    progress: null,
+    last_error: null,
+    run_at: null,
+    created_at: NOW,
+    updated_at: NOW,
+    started_at: null,
+    finished_at: null,
+    ...overrides,
+  };
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown, headers = {}) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
+  res.end(text);
+}
+
+const apiError = (type: string, code: string) => ({
+  error: { type, code, message: `${code} (stub)`, request_id: 'req_body' },
+});
+
+/** 5 jobs, newest first, served `limit` at a time behind opaque cursors. */
+function listPage(url: URL) {
+  const limit = Number(url.searchParams.get('limit') ?? 20);
+  const start = Number(url.searchParams.get('cursor')?.slice(4) ?? 0);
+  const jobs = [5, 4, 3, 2, 1].slice(start, start + limit).map((n) => job(`job_${n}`));
+  const hasMore = start + limit < 5;
+  return { jobs, has_more: hasMore, next_cursor: hasMore ? `cur_${start + limit}` : null };
+}
+
+/**
+ * A Flare stand-in on 127.0.0.1 for the runtime checks (test/runtime/checks.ts). Scenarios are
+ * picked by path or by the caller's `X-Request-Id`, and depend only on the request (the retry
+ * count header included), so runs in different runtimes never interfere.
+ */
+function handle(req: http.IncomingMessage, res: http.ServerResponse, body: string) {
+  const url = new URL(req.url ?? '/', 'http://stub');
+  const firstTry = req.headers['x-flare-retry-count'] === '0';
+  const scenario = req.headers['x-request-id'];
+  if (req.method === 'POST' && url.pathname === '/v1/jobs') {
+    if (scenario === 'scenario-503' && firstTry) {
+      return send(res, 503, apiError('api_error', 'service_unavailable'));
+    }
+    if (scenario === 'scenario-429-terminal' || (scenario === 'scenario-429' && firstTry)) {
+      return send(res, 429, apiError('rate_limited', 'rate_limited'), {
+        'retry-after': '0',
+        'x-ratelimit-limit': '10',
+        'x-ratelimit-remaining': '0',
+        'x-request-id': 'req_429',
+      });
+    }
+    const { payload = {}, job_type } = JSON.parse(body);
+    return send(res, 201, job('job_created', { payload, job_type }), {
+      'x-request-id': 'req_create',
+    });
+  }
+  if (url.pathname === '/v1/jobs') return send(res, 200, listPage(url));
+  const id = url.pathname.split('/').pop() ?? '';
+  if (id === 'job_missing') return send(res, 404, apiError('not_found', 'resource_missing'));
+  if (id === 'job_huge') {
+    // Chunked, no Content-Length: only a streaming cap stops it.
+    res.writeHead(200, { 'content-type': 'application/json' });
+    const chunk = Buffer.alloc(16 * 1024, 32);
+    const pump = () => {
+      while (!res.destroyed && res.write(chunk));
+      if (!res.destroyed) res.once('drain', pump);
+    };
+    return pump();
+  }
+  if (id === 'job_declared_huge') {
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      'content-length': String(50 * 1024 * 1024),
+    });
+    return res.write('{');
+  }
+  return send(res, 200, job(id), { 'x-request-id': `req_get_${id}` });
+}
+
+/** Starts the stub; `close()` stops it and every open connection. */
+export async function startStubServer() {
+  const seen: Seen[] = [];
+  const sockets = new Set<Socket>();
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+      handle(req, res, body);
+    });
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    seen,
+    async close() {
+      for (const s of sockets) s.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
