@@ -36,6 +36,12 @@ describe('the exports map', () => {
     },
   );
 
+  it('ends with a `default` condition (the ESM build) for resolvers that match nothing else', () => {
+    const keys = Object.keys(pkg.exports['.']);
+    expect(keys.at(-1)).toBe('default');
+    expect(pkg.exports['.'].default).toEqual(ESM);
+  });
+
   it.each([
     [['workerd', 'worker'], 'dist/index.js'],
     [['edge-light'], 'dist/index.js'],
