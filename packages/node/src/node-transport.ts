@@ -54,29 +54,31 @@ export function nodeHttpTransport(options: NodeTransportOptions = {}): Transport
   };
 }
 
+const ignore = () => undefined;
+
+/**
+ * One attempt. Before the response head, a failure rejects the returned promise; after it, the
+ * body (read at once, so no tick is lost) carries the failure through `text()`.
+ */
 function send(
   request: typeof http.request,
   agent: http.Agent,
   req: TransportRequest,
 ): Promise<TransportResponse> {
   return new Promise((resolve, reject) => {
-    const { signal } = req;
+    const { signal, maxResponseBytes: cap } = req;
     if (signal?.aborted) return reject(signal.reason);
     const outgoing = request(req.url, { method: req.method, headers: req.headers, agent });
-    let settled = false;
+    let settle: (error: unknown, text?: string) => void = reject;
+    let done = false;
     let timedOut: TimeoutError | undefined;
     const onAbort = () => outgoing.destroy(signal?.reason);
-    const cleanup = () => {
-      settled = true;
+    const finish = (error: unknown, text?: string) => {
+      if (done) return;
+      done = true;
       if (timer) clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
-    };
-    let responded = false;
-    const fail = (error: unknown) => {
-      // After the response head, the body reader owns failures (the response emits them too).
-      if (settled || responded) return;
-      cleanup();
-      reject(timedOut ?? (signal?.aborted ? signal.reason : error));
+      settle(error && (timedOut ?? (signal?.aborted ? signal.reason : error)), text);
     };
     const timer =
       req.timeoutMs < 2 ** 31 - 1
@@ -86,52 +88,44 @@ function send(
           }, req.timeoutMs)
         : undefined;
     signal?.addEventListener('abort', onAbort, { once: true });
-    outgoing.on('error', fail);
+    outgoing.on('error', finish);
     outgoing.once('response', (res) => {
-      responded = true;
-      const headers = res.headers;
+      const body = new Promise<string>((ok, ko) => {
+        settle = (error, text) => (error ? ko(error) : ok(text as string));
+      });
+      // Surfaced through text(); never an unhandled rejection of its own.
+      body.catch(ignore);
       resolve({
         status: res.statusCode ?? 0,
-        headers: { get: (name) => headerValue(headers[name.toLowerCase()]) },
-        text: () =>
-          new Promise<string>((done, failBody) => {
-            const cap = req.maxResponseBytes;
-            const bail = (error: unknown) => {
-              if (settled) return;
-              cleanup();
-              failBody(timedOut ?? (signal?.aborted ? signal.reason : error));
-            };
-            if (cap > 0 && Number(headers['content-length']) > cap) {
-              res.destroy();
-              return bail(new ResponseTooLargeError(cap));
-            }
-            const chunks: Buffer[] = [];
-            let total = 0;
-            res.on('data', (chunk: Buffer) => {
-              total += chunk.length;
-              if (cap > 0 && total > cap) {
-                // Stop reading at once: nothing past the cap is buffered.
-                res.destroy();
-                bail(new ResponseTooLargeError(cap));
-                return;
-              }
-              chunks.push(chunk);
-            });
-            res.once('end', () => {
-              if (settled) return;
-              cleanup();
-              done(
-                chunks.length === 1
-                  ? chunks[0]!.toString('utf8')
-                  : Buffer.concat(chunks, total).toString('utf8'),
-              );
-            });
-            res.on('error', bail);
-            res.once('close', () => {
-              if (!res.complete)
-                bail(new Error('Connection closed before the response body ended'));
-            });
-          }),
+        headers: { get: (name) => headerValue(res.headers[name.toLowerCase()]) },
+        text: () => body,
+      });
+      if (cap > 0 && Number(res.headers['content-length']) > cap) {
+        res.destroy();
+        return finish(new ResponseTooLargeError(cap));
+      }
+      const chunks: Buffer[] = [];
+      let total = 0;
+      res.on('data', (chunk: Buffer) => {
+        total += chunk.length;
+        if (cap > 0 && total > cap) {
+          // Stop reading at once: nothing past the cap is buffered.
+          res.destroy();
+          return finish(new ResponseTooLargeError(cap));
+        }
+        chunks.push(chunk);
+      });
+      res.on('end', () =>
+        finish(
+          undefined,
+          chunks.length === 1
+            ? chunks[0]!.toString('utf8')
+            : Buffer.concat(chunks, total).toString('utf8'),
+        ),
+      );
+      res.on('error', finish);
+      res.on('close', () => {
+        if (!res.complete) finish(new Error('Connection closed before the response body ended'));
       });
     });
     outgoing.end(req.body);
