@@ -1,0 +1,78 @@
+import type { FakeResponse } from '../engine/types.js';
+import type { FakeFlare } from '../fake-flare.js';
+import type { ControlRoutes } from './http-server.js';
+
+const json = (status: number, body: unknown): FakeResponse => ({
+  status,
+  headers: { 'content-type': 'application/json; charset=utf-8' },
+  body,
+});
+
+/**
+ * `/_fake/*`: the control API of the HTTP server and CLI, for test suites in any language. No
+ * auth; outside `/v1`, so it never collides with the contract.
+ *
+ * | method, path | body | does |
+ * |---|---|---|
+ * | `POST /_fake/reset` | | `fake.reset()` |
+ * | `GET /_fake/clock` | | `{ now }` |
+ * | `POST /_fake/clock/advance` | `{ ms }` | `fake.clock.advance(ms)` |
+ * | `POST /_fake/faults` | a `Fault` (`path` a string) | `fake.inject(fault)` |
+ * | `POST /_fake/jobs/{id}/start\|complete\|fail\|cancel` | `{ result }` / `{ error, retryable }` | the drivers |
+ * | `GET /_fake/jobs`, `/_fake/webhooks`, `/_fake/requests` | | inspection |
+ */
+export function controlApi(fake: FakeFlare): ControlRoutes {
+  return (method, url, text) => {
+    let body: Record<string, unknown> = {};
+    try {
+      body = text ? JSON.parse(text) : {};
+    } catch {
+      return json(400, { error: 'body must be JSON' });
+    }
+    const path = url.pathname.slice('/_fake'.length);
+    const now = () => ({ now: new Date(fake.clock.now()).toISOString() });
+    try {
+      if (method === 'POST' && path === '/reset') {
+        fake.reset();
+        return json(200, {});
+      }
+      if (method === 'GET' && path === '/clock') return json(200, now());
+      if (method === 'POST' && path === '/clock/advance') {
+        fake.clock.advance(Number(body.ms));
+        return json(200, now());
+      }
+      if (method === 'POST' && path === '/faults') {
+        const { remaining } = fake.inject(body);
+        return json(201, { remaining });
+      }
+      if (method === 'GET' && path === '/jobs') return json(200, { jobs: fake.jobs });
+      if (method === 'GET' && path === '/webhooks') {
+        const hooks = fake.webhooks.map(({ event, header, status }) => ({ event, header, status }));
+        return json(200, { webhooks: hooks });
+      }
+      if (method === 'GET' && path === '/requests') {
+        const requests = fake.requests.map((r) => ({
+          method: r.method,
+          path: r.path,
+          query: r.query,
+          headers: r.headers,
+          body: r.body,
+          status: r.response?.status ?? null,
+        }));
+        return json(200, { requests });
+      }
+      const m = /^\/jobs\/([^/]+)\/(start|complete|fail|cancel)$/.exec(path);
+      if (method === 'POST' && m) {
+        const id = decodeURIComponent(m[1]!);
+        const error = body.error as { message?: string; type?: string } | undefined;
+        if (m[2] === 'start') return json(200, fake.startJob(id));
+        if (m[2] === 'complete') return json(200, fake.completeJob(id, body.result ?? null));
+        if (m[2] === 'cancel') return json(200, fake.cancelJob(id));
+        return json(200, fake.failJob(id, error, { retryable: body.retryable === true }));
+      }
+    } catch (error) {
+      return json(400, { error: error instanceof Error ? error.message : String(error) });
+    }
+    return json(404, { error: `No control endpoint ${method} ${url.pathname}` });
+  };
+}

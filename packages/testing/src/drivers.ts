@@ -1,0 +1,96 @@
+import type { CreateJobParams, Job, JobLastError } from '@flare/core';
+import type { EngineContext } from './engine/context.js';
+import { type JobRecord, TERMINAL, toWire } from './engine/jobs/job-record.js';
+import * as transition from './engine/jobs/transitions.js';
+import { createJobInput } from './engine/validation/job-params.js';
+import * as attempt from './engine/workers/attempts.js';
+
+/**
+ * Options of the `startJob` driver.
+ * @example
+ * ```ts
+ * fake.startJob(job.id, { leaseSeconds: 5 }); // expires 5 s later on the fake clock
+ * ```
+ */
+export interface StartJobOptions {
+  /** The lease length. Default 60 s. */
+  leaseSeconds?: number | undefined;
+}
+
+/**
+ * Options of the `failJob` driver.
+ * @example
+ * ```ts
+ * fake.failJob(job.id, { message: 'flaky' }, { retryable: true }); // pending again, with backoff
+ * ```
+ */
+export interface FailJobOptions {
+  /** `true`: fail this attempt only (back to `pending` with backoff while attempts remain). Default false: the job fails now. */
+  retryable?: boolean | undefined;
+}
+
+function find(ctx: EngineContext, id: string): JobRecord {
+  const record = ctx.jobs.byId.get(id);
+  if (!record) throw new Error(`FakeFlare has no job ${id}`);
+  return record;
+}
+
+function notTerminal(record: JobRecord, action: string): void {
+  if (TERMINAL.has(record.job.state)) {
+    throw new Error(`Cannot ${action} job ${record.id}: it is already ${record.job.state}`);
+  }
+}
+
+/** Creates a job without HTTP (no auth, idempotency or quota); for seeding. */
+export function createJob(ctx: EngineContext, params: CreateJobParams): Job {
+  const body = {
+    ...params,
+    run_at: params.run_at instanceof Date ? params.run_at.toISOString() : params.run_at,
+  };
+  return toWire(transition.createJob(ctx, createJobInput(body)));
+}
+
+/** `scheduled`/`pending` → `running`, as a claim would (ignoring `run_at`). */
+export function startJob(ctx: EngineContext, id: string, options: StartJobOptions = {}): Job {
+  const record = find(ctx, id);
+  if (record.job.state !== 'pending' && record.job.state !== 'scheduled') {
+    throw new Error(`Cannot start job ${id}: it is ${record.job.state}, not pending or scheduled`);
+  }
+  attempt.startAttempt(ctx, record, options.leaseSeconds ?? 60);
+  return toWire(record);
+}
+
+/** → `succeeded` with `result`, starting the job first when no worker holds it. */
+export function completeJob(ctx: EngineContext, id: string, result: unknown = null): Job {
+  const record = find(ctx, id);
+  notTerminal(record, 'complete');
+  if (record.job.state !== 'running') startJob(ctx, id);
+  attempt.complete(ctx, record, result);
+  return toWire(record);
+}
+
+/** → `failed` (or, with `retryable`, one failed attempt), starting the job first if needed. */
+export function failJob(
+  ctx: EngineContext,
+  id: string,
+  error: Partial<JobLastError> = {},
+  options: FailJobOptions = {},
+): Job {
+  const record = find(ctx, id);
+  notTerminal(record, 'fail');
+  if (record.job.state !== 'running') startJob(ctx, id);
+  const lastError = {
+    message: error.message ?? 'Failed by FakeFlare.failJob',
+    type: error.type ?? null,
+  };
+  attempt.failAttempt(ctx, record, lastError, options.retryable ?? false);
+  return toWire(record);
+}
+
+/** → `cancelled`, as `POST /v1/jobs/{id}/cancel` would. */
+export function cancelJob(ctx: EngineContext, id: string): Job {
+  const record = find(ctx, id);
+  notTerminal(record, 'cancel');
+  transition.cancel(ctx, record);
+  return toWire(record);
+}

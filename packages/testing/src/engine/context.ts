@@ -1,0 +1,32 @@
+import type { WebhookEventType } from '@flare/core';
+import type { Timeline } from '../internal/timeline.js';
+import type { CursorCodec } from './jobs/cursor.js';
+import type { JobRecord } from './jobs/job-record.js';
+import type { JobStore } from './jobs/job-store.js';
+import type { ScheduleStore } from './schedules/schedule-store.js';
+
+/** Work the fake clock makes due; stale entries (older `version`) are skipped. */
+export type TimedTask =
+  | { kind: 'promote' | 'lease'; id: string; version: number }
+  | { kind: 'schedule'; id: string; version: number };
+
+/** What every operation of the engine shares. */
+export interface EngineContext {
+  now(): number;
+  /** A fresh id: the prefix plus a monotonic ULID. */
+  id(prefix: 'job_' | 'evt_' | 'lse_' | 'sch_' | ''): string;
+  readonly jobs: JobStore;
+  readonly schedules: ScheduleStore;
+  readonly timeline: Timeline<TimedTask>;
+  readonly cursors: CursorCodec;
+  /** The server's retry backoff after `attempts` failed attempts, in ms. */
+  backoffMs(attempts: number): number;
+  /** Counts a job creation against the daily quota (402 `quota_exceeded` past it). */
+  chargeJob(): void;
+  /** Records a terminal transition's webhook event. */
+  emit(type: WebhookEventType, record: JobRecord): void;
+  /** Wakes long-polling claims: a job may have become eligible. */
+  notifyReady(): void;
+  /** Resolves on the next `notifyReady`, or after a short real-time slice (≤ `maxMs`). */
+  waitForWork(maxMs: number): Promise<void>;
+}

@@ -1,0 +1,52 @@
+import type { Job, WebhookEventType } from '@flare/core';
+import type { FakeClock } from '../clock.js';
+import { Timeline } from '../internal/timeline.js';
+import type { UlidGenerator } from '../internal/ulid.js';
+import type { EngineContext, TimedTask } from './context.js';
+import { CursorCodec } from './jobs/cursor.js';
+import { toWire } from './jobs/job-record.js';
+import { JobStore } from './jobs/job-store.js';
+import { ScheduleStore } from './schedules/schedule-store.js';
+
+/** What the shared context is built from. */
+export interface ContextInput {
+  clock: FakeClock;
+  ids: UlidGenerator;
+  backoffMs: (attempts: number) => number;
+  chargeJob: () => void;
+  onEvent?: ((type: WebhookEventType, job: Job, atMs: number) => void) | undefined;
+  /** Runs what fell due; long polls call it before looking again. */
+  tick: () => void;
+}
+
+/** The stores and services every operation shares, including the long-poll wake-ups. */
+export function createContext(input: ContextInput): EngineContext {
+  const { clock } = input;
+  const waiters = new Set<() => void>();
+  return {
+    now: () => clock.now(),
+    id: (prefix) => prefix + input.ids.next(clock.now()),
+    jobs: new JobStore(),
+    schedules: new ScheduleStore(),
+    timeline: new Timeline<TimedTask>(),
+    cursors: new CursorCodec(),
+    backoffMs: input.backoffMs,
+    chargeJob: input.chargeJob,
+    emit: (type, record) => input.onEvent?.(type, toWire(record), clock.now()),
+    notifyReady: () => {
+      for (const wake of waiters) queueMicrotask(wake);
+    },
+    waitForWork: (maxMs) =>
+      new Promise<void>((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          waiters.delete(wake);
+          input.tick();
+          resolve();
+        };
+        // Also look again every 25 ms: time passing on the clock can make a job due.
+        const timer = setTimeout(wake, Math.min(maxMs, 25));
+        waiters.add(wake);
+      }),
+  };
+}

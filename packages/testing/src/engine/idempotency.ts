@@ -1,0 +1,93 @@
+import { ApiFailure } from './api-failure.js';
+
+/** 24 h, counted on the fake clock from the first request. */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+interface Entry {
+  fingerprint: string;
+  expiresMs: number;
+  /** `undefined` while the first request is still being processed. */
+  response: { status: number; body: unknown } | undefined;
+}
+
+/** What `begin` decided: run the request, or answer with the stored response. */
+export type IdempotencyOutcome =
+  | { replay: false }
+  | { replay: true; status: number; body: unknown };
+
+/**
+ * The server side of `Idempotency-Key`: scope = API key + method + path + key, 24 h from the
+ * first request; a same-body repeat replays the stored 2xx answer, a different body is 409
+ * `idempotency_key_reused`, a repeat while the first is running is 409 `idempotency_in_progress`.
+ * Non-2xx outcomes release the key.
+ */
+export class IdempotencyStore {
+  // Insertion order is creation order (the clock never goes back), so expiry sweeps the head.
+  readonly #entries = new Map<string, Entry>();
+
+  /** Reserves the key, or returns the replay, or throws the 409. */
+  begin(scope: string, body: unknown, now: number): IdempotencyOutcome {
+    this.sweep(now);
+    const fingerprint = canonical(body ?? {});
+    const entry = this.#entries.get(scope);
+    if (!entry) {
+      this.#entries.set(scope, {
+        fingerprint,
+        expiresMs: now + IDEMPOTENCY_TTL_MS,
+        response: undefined,
+      });
+      return { replay: false };
+    }
+    if (entry.fingerprint !== fingerprint) {
+      throw new ApiFailure(
+        409,
+        'idempotency_key_reused',
+        'This Idempotency-Key was already used with a different request body; use a new key for a different request.',
+        'Idempotency-Key',
+      );
+    }
+    if (!entry.response) {
+      throw new ApiFailure(
+        409,
+        'idempotency_in_progress',
+        'A request with this Idempotency-Key is still being processed; retry once it has finished.',
+        'Idempotency-Key',
+      );
+    }
+    return { replay: true, ...entry.response };
+  }
+
+  /** Stores a 2xx answer for replays; any other status releases the key. */
+  finish(scope: string, status: number, body: unknown): void {
+    const entry = this.#entries.get(scope);
+    if (!entry || entry.response) return;
+    if (status >= 200 && status < 300) entry.response = { status, body };
+    else this.#entries.delete(scope);
+  }
+
+  /** Forgets keys older than 24 h. */
+  sweep(now: number): void {
+    for (const [scope, entry] of this.#entries) {
+      if (entry.expiresMs > now) break;
+      this.#entries.delete(scope);
+    }
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+}
+
+/** JSON with object keys sorted, so key order and whitespace do not matter. */
+export function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

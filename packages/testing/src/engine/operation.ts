@@ -1,0 +1,25 @@
+import type { EngineContext } from './context.js';
+import type { Fields } from './validation/check.js';
+
+/** What an operation receives once routing, auth, body parsing and idempotency are done. */
+export interface OperationInput {
+  /** The `{id}` path segment, decoded. */
+  id: string;
+  query: Map<string, string[]>;
+  /** The JSON object body; `undefined` when the request had none. */
+  body: Fields | undefined;
+  /** The API key the request authenticated with. */
+  apiKey: string;
+}
+
+/** An operation's successful answer. */
+export interface OperationResult {
+  status: number;
+  body: unknown;
+}
+
+/** One endpoint of the contract. May be async (long polls, injected delays). */
+export type Operation = (
+  ctx: EngineContext,
+  input: OperationInput,
+) => OperationResult | Promise<OperationResult>;

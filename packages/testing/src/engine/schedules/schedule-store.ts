@@ -1,0 +1,78 @@
+import { SortedIndex } from '../../internal/sorted-index.js';
+import { byCreation } from '../jobs/job-record.js';
+import type { Cron } from './cron.js';
+
+/**
+ * The wire schedule object, as `fake.schedules` returns it.
+ * @example
+ * ```ts
+ * const [schedule]: Schedule[] = fake.schedules;
+ * expect(schedule?.next_run_at).toBe('2026-01-05T09:00:00.000Z');
+ * ```
+ */
+export interface Schedule {
+  id: string;
+  object: 'schedule';
+  cron: string;
+  timezone: string;
+  job_type: string;
+  payload: Record<string, unknown>;
+  queue: string;
+  max_attempts: number;
+  tags: string[];
+  paused: boolean;
+  next_run_at: string | null;
+  last_run_at: string | null;
+  created_at: string;
+}
+
+/** A stored schedule with its parsed cron. */
+export interface ScheduleRecord {
+  id: string;
+  createdMs: number;
+  version: number;
+  cron: Cron;
+  schedule: Schedule;
+}
+
+type Key = { createdMs: number; id: string };
+
+/** Every schedule, indexed newest-first overall and by `paused`. */
+export class ScheduleStore {
+  readonly byId = new Map<string, ScheduleRecord>();
+  readonly all = new SortedIndex<Key, ScheduleRecord>(byCreation);
+  readonly #byPaused = [true, false].map(() => new SortedIndex<Key, ScheduleRecord>(byCreation));
+
+  add(record: ScheduleRecord): void {
+    this.byId.set(record.id, record);
+    this.all.insert(record);
+    this.byPaused(record.schedule.paused).insert(record);
+  }
+
+  update(record: ScheduleRecord, change: () => void): void {
+    const before = record.schedule.paused;
+    change();
+    record.version++;
+    if (record.schedule.paused !== before) {
+      this.byPaused(before).delete(record);
+      this.byPaused(record.schedule.paused).insert(record);
+    }
+  }
+
+  delete(record: ScheduleRecord): void {
+    this.byId.delete(record.id);
+    this.all.delete(record);
+    this.byPaused(record.schedule.paused).delete(record);
+    record.version++;
+  }
+
+  byPaused(paused: boolean): SortedIndex<Key, ScheduleRecord> {
+    return this.#byPaused[paused ? 0 : 1]!;
+  }
+
+  clear(): void {
+    this.byId.clear();
+    this.all.clear();
+    for (const index of this.#byPaused) index.clear();
+  }
+}

@@ -1,0 +1,92 @@
+import type { JobLastError, JobProgress } from '@flare/core';
+import type { EngineContext } from '../context.js';
+import { iso, type JobRecord, type Lease } from '../jobs/job-record.js';
+import { watch } from '../jobs/transitions.js';
+
+// The attempt half of the state machine: claim, heartbeat, complete, fail (also used by the
+// fake's drivers and by lease expiry).
+
+/** A claim: `running`, `attempts` + 1, a fresh lease; progress resets for the new attempt. */
+export function startAttempt(ctx: EngineContext, r: JobRecord, leaseSeconds: number): Lease {
+  const now = ctx.now();
+  const lease: Lease = {
+    id: ctx.id('lse_'),
+    expiresMs: now + leaseSeconds * 1000,
+    seconds: leaseSeconds,
+  };
+  ctx.jobs.update(r, () => {
+    r.lease = lease;
+    r.job = {
+      ...r.job,
+      state: 'running',
+      attempts: r.job.attempts + 1,
+      progress: null,
+      result: null,
+      started_at: iso(now),
+      finished_at: null,
+      updated_at: iso(now),
+    };
+  });
+  watch(ctx, r);
+  return lease;
+}
+
+/** Extends the lease from now; replaces `progress` when given. */
+export function heartbeat(
+  ctx: EngineContext,
+  r: JobRecord,
+  progress: { percent: number; message?: string | undefined } | undefined,
+): void {
+  const now = ctx.now();
+  ctx.jobs.update(r, () => {
+    const lease = r.lease!;
+    r.lease = { ...lease, expiresMs: now + lease.seconds * 1000 };
+    const next: JobProgress | null = progress
+      ? { percent: progress.percent, message: progress.message ?? null, updated_at: iso(now) }
+      : r.job.progress;
+    r.job = { ...r.job, progress: next, updated_at: iso(now) };
+  });
+  watch(ctx, r);
+}
+
+/** `running` → `succeeded` with `result`. */
+export function complete(ctx: EngineContext, r: JobRecord, result: unknown): void {
+  const at = iso(ctx.now());
+  ctx.jobs.update(r, () => {
+    r.lease = null;
+    r.job = { ...r.job, state: 'succeeded', result, finished_at: at, updated_at: at };
+  });
+  ctx.emit('job.succeeded', r);
+}
+
+/**
+ * A failed attempt: back to `pending` with the server's backoff in `run_at` while attempts remain
+ * and the error is retryable, else `failed`.
+ */
+export function failAttempt(
+  ctx: EngineContext,
+  r: JobRecord,
+  error: JobLastError,
+  retryable: boolean,
+  atMs = ctx.now(),
+): void {
+  const at = iso(atMs);
+  const final = !retryable || r.job.attempts >= r.job.max_attempts;
+  ctx.jobs.update(r, () => {
+    r.lease = null;
+    if (final) {
+      r.job = { ...r.job, state: 'failed', last_error: error, finished_at: at, updated_at: at };
+      return;
+    }
+    r.runAtMs = atMs + ctx.backoffMs(r.job.attempts);
+    r.job = {
+      ...r.job,
+      state: 'pending',
+      last_error: error,
+      run_at: iso(r.runAtMs),
+      updated_at: at,
+    };
+  });
+  if (final) ctx.emit('job.failed', r);
+  else ctx.notifyReady();
+}

@@ -1,0 +1,44 @@
+import type { EngineContext } from '../context.js';
+import { byEligibility, eligibleAt, iso, type JobRecord, toWire } from '../jobs/job-record.js';
+import type { ClaimInput } from '../validation/worker-params.js';
+import { startAttempt } from './attempts.js';
+
+/**
+ * Leases up to `limit` eligible jobs (state `pending`, `run_at` null or due) of the queues,
+ * oldest first. Each queue's ready index is ordered by eligibility, so only its due prefix is
+ * walked.
+ */
+export function claimNow(ctx: EngineContext, input: ClaimInput): unknown[] {
+  const now = ctx.now();
+  const candidates: JobRecord[] = [];
+  for (const queue of input.queues) {
+    const ready = ctx.jobs.ready(queue);
+    if (!ready) continue;
+    let taken = 0;
+    for (const r of ready.ascending()) {
+      if (eligibleAt(r) > now) break;
+      if (input.jobTypes && !input.jobTypes.has(r.job.job_type)) continue;
+      candidates.push(r);
+      if (++taken === input.limit) break;
+    }
+  }
+  candidates.sort(byEligibility);
+  return candidates.slice(0, input.limit).map((r) => {
+    const lease = startAttempt(ctx, r, input.leaseSeconds);
+    return { ...toWire(r), lease: { id: lease.id, expires_at: iso(lease.expiresMs) } };
+  });
+}
+
+/**
+ * `claimNow`, long-polling up to `waitMs` of real time when nothing is eligible: it retries
+ * whenever a job may have become ready (created, retried, promoted, failed back to pending).
+ */
+export async function claim(ctx: EngineContext, input: ClaimInput): Promise<unknown[]> {
+  const deadline = Date.now() + input.waitMs;
+  for (;;) {
+    const jobs = claimNow(ctx, input);
+    const left = deadline - Date.now();
+    if (jobs.length > 0 || left <= 0) return jobs;
+    await ctx.waitForWork(left);
+  }
+}

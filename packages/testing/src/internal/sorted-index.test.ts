@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { SortedIndex } from './sorted-index.js';
+
+const byN = (a: { n: number }, b: { n: number }) => a.n - b.n;
+
+describe('SortedIndex', () => {
+  it('keeps items sorted across chunk splits, deletes by identity and seeks below a probe', () => {
+    const index = new SortedIndex(byN);
+    const items = Array.from({ length: 5000 }, (_, i) => ({ n: (i * 7919) % 5000 }));
+    for (const item of items) index.insert(item);
+    expect(index.size).toBe(5000);
+    expect([...index.ascending()].map((x) => x.n)).toEqual(
+      Array.from({ length: 5000 }, (_, i) => i),
+    );
+    for (const item of items.filter((x) => x.n % 2)) expect(index.delete(item)).toBe(true);
+    expect(index.delete({ n: 2 })).toBe(false); // equal key, other object
+    expect(index.size).toBe(2500);
+    const below = [...index.descending({ n: 1001 })].slice(0, 3).map((x) => x.n);
+    expect(below).toEqual([1000, 998, 996]);
+    expect([...index.descending({ n: 0 })]).toEqual([]);
+    expect([...index.descending()][0]?.n).toBe(4998);
+    expect([...index.descending({ n: 99_999 })][0]?.n).toBe(4998);
+  });
+
+  it('handles duplicate keys and empties cleanly', () => {
+    const index = new SortedIndex(byN);
+    const a = { n: 1 };
+    const b = { n: 1 };
+    index.insert(a);
+    index.insert(b);
+    expect(index.delete(b)).toBe(true);
+    expect([...index.ascending()]).toEqual([a]);
+    expect(index.delete(a)).toBe(true);
+    expect([...index.descending()]).toEqual([]);
+    index.insert({ n: 3 });
+    index.clear();
+    expect(index.size).toBe(0);
+  });
+});

@@ -1,0 +1,84 @@
+// Negative controls: the validator every suite relies on must reject broken responses and
+// requests, or "every exchange follows the spec" would prove nothing.
+import { fixtures } from '@flare/testing';
+import { describe, expect, it } from 'vitest';
+import { spec } from './helpers/fidelity.js';
+
+const headers = {
+  'content-type': 'application/json; charset=utf-8',
+  'x-request-id': '01JDQ3Z8K4M6W2T9R5X7Y1B3C5',
+  'x-ratelimit-limit': '1000',
+  'x-ratelimit-remaining': '999',
+  'x-ratelimit-reset': '1767225600',
+};
+const job = fixtures.job();
+
+describe('the OpenAPI validator used by every suite', () => {
+  it('accepts a conforming response', () => {
+    expect(spec.response('GET', `/v1/jobs/${job.id}`, 200, headers, job)).toEqual([]);
+  });
+
+  it('rejects broken responses', () => {
+    const broken: [string, number, Record<string, string>, unknown, RegExp][] = [
+      ['GET', 200, headers, { ...job, state: 'done' }, /state/],
+      ['GET', 200, headers, { ...job, extra: 1 }, /additional/],
+      ['GET', 200, headers, { ...job, created_at: '2026-01-01T00:00:00Z' }, /pattern/],
+      ['GET', 200, { ...headers, 'x-request-id': undefined as never }, job, /X-Request-Id/],
+      ['GET', 200, { ...headers, 'x-ratelimit-reset': 'soon' }, job, /X-RateLimit-Reset/],
+      ['GET', 418, headers, job, /not documented/],
+      ['POST', 201, headers, job, /no such operation/],
+    ];
+    for (const [method, status, h, body, reason] of broken) {
+      const problems = spec.response(method, `/v1/jobs/${job.id}`, status, h, body);
+      expect(problems.join('\n')).toMatch(reason);
+    }
+    const error = {
+      error: { type: 'conflict', code: 'lease_lost', message: 'x', request_id: 'r' },
+    };
+    expect(spec.response('POST', `/v1/jobs/${job.id}/cancel`, 409, headers, error).join()).toMatch(
+      /allowed values/,
+    );
+    const noRetryAfter = {
+      error: { type: 'rate_limited', code: 'rate_limited', message: 'x', request_id: 'r' },
+    };
+    expect(spec.response('GET', '/v1/jobs', 429, headers, noRetryAfter).join()).toMatch(
+      /Retry-After/,
+    );
+  });
+
+  it('rejects broken requests', () => {
+    const auth = { authorization: 'Bearer zf_test_sk_fake', 'content-type': 'application/json' };
+    const ok = {
+      method: 'POST',
+      path: '/v1/jobs',
+      headers: auth,
+      body: { job_type: 'A' },
+      rawBody: '{"job_type":"A"}',
+    };
+    expect(spec.request(ok)).toEqual([]);
+    expect(spec.request({ ...ok, body: { jobType: 'A' } }).join()).toMatch(/additional|required/);
+    expect(spec.request({ ...ok, headers: { 'content-type': 'application/json' } }).join()).toMatch(
+      /Authorization/,
+    );
+    expect(
+      spec.request({ ...ok, method: 'GET', query: { limit: '500' }, rawBody: '' }).join(),
+    ).toMatch(/limit/);
+    expect(
+      spec.request({ ...ok, method: 'GET', query: { sort: 'x' }, rawBody: '' }).join(),
+    ).toMatch(/unknown query/);
+    expect(
+      spec.request({ ...ok, path: '/v1/jobs/nope', method: 'GET', rawBody: '' }).join(),
+    ).toMatch(/pattern/);
+  });
+
+  it('rejects a broken webhook', () => {
+    const event = fixtures.event('job.succeeded');
+    expect(spec.webhook(JSON.stringify(event), `t=1,v1=${'a'.repeat(64)}`)).toEqual([]);
+    expect(
+      spec
+        .webhook(JSON.stringify({ ...event, type: 'job.done' }), `t=1,v1=${'a'.repeat(64)}`)
+        .join(),
+    ).toMatch(/type/);
+    expect(spec.webhook(JSON.stringify(event), 't=1,v1=XYZ').join()).toMatch(/signature/);
+  });
+});
