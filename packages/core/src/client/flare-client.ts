@@ -1,7 +1,7 @@
 import { NotFoundError } from '../errors/api-errors.js';
-import { type ApiResponse, Requester } from '../http/requester.js';
+import { type ApiResponse, requester, type Send } from '../http/requester.js';
 import { type JobListPromise, jobListPromise } from '../pagination/job-list-promise.js';
-import { CREATE_JOB, checkParams, LIST_JOBS, pathId } from '../resources/validate-params.js';
+import { checkObject, jsonBody, pathId, queryString } from '../resources/params.js';
 import type { CreateJobParams, Job, JobPage, JsonObject, ListJobsParams } from '../types/job.js';
 import { type FlarePromise, flarePromise } from './flare-promise.js';
 import type { FlareClientOptions, RequestOptions } from './options.js';
@@ -10,7 +10,8 @@ import { resolveConfig } from './resolve-config.js';
 /**
  * The Flare API client. Methods mirror the endpoints one to one, take and return wire-format
  * (`snake_case`) objects, retry safely (every POST carries an `Idempotency-Key`) and throw typed
- * errors.
+ * errors. Parameters are validated by the server: a bad one rejects with a `ValidationError`
+ * whose `param` names it.
  *
  * @example
  * ```ts
@@ -20,14 +21,14 @@ import { resolveConfig } from './resolve-config.js';
  * ```
  */
 export class FlareClient {
-  readonly #http: Requester;
+  readonly #send: Send;
   /** The API origin this client talks to. */
   readonly baseUrl: string;
 
   constructor(options: FlareClientOptions = {}) {
     const config = resolveConfig(options);
     this.baseUrl = config.baseUrl;
-    this.#http = new Requester(config);
+    this.#send = requester(config);
   }
 
   /**
@@ -44,10 +45,7 @@ export class FlareClient {
     params: CreateJobParams<TPayload>,
     options?: RequestOptions,
   ): FlarePromise<Job<TPayload>> {
-    return call(() => {
-      checkParams(params, CREATE_JOB, 'createJob');
-      return this.#http.request({ method: 'POST', path: '/v1/jobs', body: params }, options);
-    });
+    return call(() => this.#send('POST', '/v1/jobs', options, jsonBody(params)));
   }
 
   /**
@@ -62,26 +60,23 @@ export class FlareClient {
     id: string,
     options?: RequestOptions,
   ): FlarePromise<Job<TPayload, TResult> | null> {
-    return call(async () => {
-      try {
-        return await this.#http.request<Job<TPayload, TResult>>(
-          { method: 'GET', path: `/v1/jobs/${pathId(id)}` },
-          options,
-        );
-      } catch (error) {
-        // A missing job is an answer, not a failure.
-        if (!NotFoundError.isInstance(error)) throw error;
-        return {
-          data: null,
-          requestId: error.requestId,
-          status: 404,
-          headers: error.headers ?? { get: () => null },
-          attempts: error.attempts ?? 1,
-          idempotencyKey: undefined,
-          replayed: false,
-        };
-      }
-    });
+    return call(() =>
+      this.#send<Job<TPayload, TResult> | null>('GET', `/v1/jobs/${pathId(id)}`, options).catch(
+        (error: unknown) => {
+          // A missing job is an answer, not a failure.
+          if (!NotFoundError.isInstance(error)) throw error;
+          return {
+            data: null,
+            requestId: error.requestId,
+            status: 404,
+            headers: error.headers ?? { get: () => null },
+            attempts: error.attempts ?? 1,
+            idempotencyKey: undefined,
+            replayed: false,
+          };
+        },
+      ),
+    );
   }
 
   /**
@@ -97,12 +92,13 @@ export class FlareClient {
     options?: RequestOptions,
   ): JobListPromise<TPayload, TResult> {
     const page = (cursor: string | undefined) =>
-      this.#http.request<JobPage<TPayload, TResult>>(
-        { method: 'GET', path: '/v1/jobs', query: { ...params, cursor } },
+      this.#send<JobPage<TPayload, TResult>>(
+        'GET',
+        `/v1/jobs${queryString({ ...params, cursor })}`,
         options,
       );
     const first = settle(() => {
-      checkParams(params, LIST_JOBS, 'listJobs');
+      checkObject(params, 'listJobs');
       return page(params.cursor);
     });
     return jobListPromise(first, page);
@@ -131,9 +127,7 @@ export class FlareClient {
   }
 
   #post(id: string, action: string, options?: RequestOptions): FlarePromise<Job> {
-    return call(() =>
-      this.#http.request({ method: 'POST', path: `/v1/jobs/${pathId(id)}/${action}` }, options),
-    );
+    return call(() => this.#send('POST', `/v1/jobs/${pathId(id)}/${action}`, options));
   }
 
   /** Never serialises the API key. */
@@ -142,13 +136,9 @@ export class FlareClient {
   }
 }
 
-/** Runs `run`, turning a synchronous throw (a validation error) into a rejection. */
+/** Runs `run` now, turning a synchronous throw (a bad argument) into a rejection. */
 function settle<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return run();
-  } catch (error) {
-    return Promise.reject(error);
-  }
+  return new Promise((resolve) => resolve(run()));
 }
 
 function call<T>(run: () => Promise<ApiResponse<T>>): FlarePromise<T> {

@@ -1,8 +1,8 @@
 import { fetchTransport } from '../http/fetch-transport.js';
 import type { Transport } from '../http/transport.js';
-import { describe } from '../internal/describe.js';
 import { readEnv } from '../internal/env.js';
 import { fail } from '../internal/fail.js';
+import { isObject } from '../internal/is-object.js';
 import type { FlareClientOptions } from './options.js';
 
 /** The client's settled configuration. */
@@ -10,8 +10,10 @@ export interface ClientConfig {
   apiKey: string;
   baseUrl: string;
   maxRetries: number;
-  retryBaseDelayMs: number;
-  retryMaxDelayMs: number;
+  /** `retryBaseDelayMs`, named as `retryDelay` takes it. */
+  baseDelayMs: number;
+  /** `retryMaxDelayMs`, named as `retryDelay` takes it. */
+  maxDelayMs: number;
   maxResponseBytes: number;
   timeoutMs: number;
   transport: Transport;
@@ -21,71 +23,57 @@ export const DEFAULT_BASE_URL = 'https://api.zeridion.com';
 
 /** Applies defaults and checks every option, with a message that says how to fix it. */
 export function resolveConfig(options: FlareClientOptions): ClientConfig {
-  if (options === null || typeof options !== 'object') {
-    fail('FlareClient options must be an object: new FlareClient({ apiKey }).');
+  if (!isObject(options as unknown)) {
+    fail('FlareClient options must be an object, e.g. { apiKey }');
   }
-  const number = (name: keyof FlareClientOptions, fallback: number, whole = true): number => {
-    const value = options[name] === undefined ? fallback : options[name];
-    // Whole numbers ≥ 0, or for timeoutMs any number > 0 (Infinity: no timeout).
-    if (typeof value === 'number' && (whole ? Number.isInteger(value) && value >= 0 : value > 0)) {
-      return value;
-    }
-    fail(
-      `${name} must be ${whole ? 'a whole number ≥ 0' : 'milliseconds > 0'} (got ${describe(value)}).`,
-    );
-  };
-  return {
-    apiKey: resolveApiKey(options.apiKey),
-    baseUrl: resolveBaseUrl(options.baseUrl),
-    maxRetries: number('maxRetries', 3),
-    retryBaseDelayMs: number('retryBaseDelayMs', 500),
-    retryMaxDelayMs: number('retryMaxDelayMs', 30_000),
-    maxResponseBytes: number('maxResponseBytes', 10 * 1024 * 1024),
-    timeoutMs: number('timeoutMs', 60_000, false),
-    transport: options.transport ?? fetchTransport(options.fetch),
-  };
-}
-
-function resolveApiKey(given: unknown): string {
-  const key = given === undefined ? readEnv('FLARE_API_KEY') : given;
-  if (key === undefined) {
-    fail(
-      'No Flare API key: pass new FlareClient({ apiKey }) or set FLARE_API_KEY (on Cloudflare ' +
-        'Workers, which have no process.env: new FlareClient({ apiKey: env.FLARE_API_KEY })).',
-    );
+  const {
+    apiKey = readEnv('FLARE_API_KEY'),
+    baseUrl = DEFAULT_BASE_URL,
+    maxRetries = 3,
+    retryBaseDelayMs = 500,
+    retryMaxDelayMs = 30_000,
+    maxResponseBytes = 10 * 1024 * 1024,
+    timeoutMs = 60_000,
+  } = options;
+  if (apiKey === undefined) {
+    fail('No API key: set FLARE_API_KEY or pass new FlareClient({ apiKey: env.FLARE_API_KEY })');
   }
-  // The key itself never appears in a message.
-  if (typeof key !== 'string' || !key.trim()) {
-    fail(`apiKey must be a non-empty string (got ${describe(key)}).`);
+  // Printable ASCII and non-ASCII only. The key itself never appears in a message.
+  if (typeof apiKey !== 'string' || !/^[!-~\x80-\uffff]+$/.test(apiKey)) {
+    fail('apiKey must be a string without whitespace');
   }
-  // Anything but printable ASCII and non-ASCII: a space, a line break or another control character.
-  if (/[^!-~\x80-\uffff]/.test(key)) {
-    fail(
-      'apiKey has whitespace or control characters: copy it again without spaces or line breaks.',
-    );
-  }
-  return key;
-}
-
-function resolveBaseUrl(given: unknown): string {
-  if (given === undefined) return DEFAULT_BASE_URL;
   let url: URL | undefined;
   try {
-    url = new URL(given as string);
+    url = new URL(baseUrl);
   } catch {
     // Not a URL: reported below.
   }
   if (
-    typeof given !== 'string' ||
+    typeof baseUrl !== 'string' ||
     !url ||
     !/^https?:$/.test(url.protocol) ||
     url.search ||
     url.hash
   ) {
-    fail(
-      `baseUrl must be an absolute http(s) URL without query or fragment (got ${describe(given)}).`,
-    );
+    fail('baseUrl must be an http(s) URL without query or fragment');
   }
-  // Keep any path prefix (a proxy mount), minus the trailing slash.
-  return url.href.replace(/\/+$/, '');
+  const numbers = { maxRetries, retryBaseDelayMs, retryMaxDelayMs, maxResponseBytes };
+  for (const [name, value] of Object.entries(numbers)) {
+    if (!Number.isInteger(value) || (value as number) < 0) {
+      fail(`${name} must be a whole number ≥ 0`);
+    }
+  }
+  // Infinity: no timeout.
+  if (typeof timeoutMs !== 'number' || !(timeoutMs > 0)) fail('timeoutMs must be a number > 0');
+  return {
+    apiKey,
+    maxRetries,
+    baseDelayMs: retryBaseDelayMs,
+    maxDelayMs: retryMaxDelayMs,
+    maxResponseBytes,
+    // Keep any path prefix (a proxy mount), minus the trailing slash.
+    baseUrl: url!.href.replace(/\/+$/, ''),
+    timeoutMs,
+    transport: options.transport ?? fetchTransport(options.fetch),
+  };
 }

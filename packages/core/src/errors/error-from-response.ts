@@ -1,5 +1,4 @@
-import type { HeaderReader } from '../retry/retry-delay.js';
-import { serverDelayMs } from '../retry/retry-delay.js';
+import { type HeaderReader, serverDelayMs } from '../retry/retry-delay.js';
 import {
   AuthError,
   ConflictError,
@@ -9,7 +8,7 @@ import {
   ServerError,
   ValidationError,
 } from './api-errors.js';
-import { FlareError, type FlareErrorInit } from './flare-error.js';
+import { FlareError } from './flare-error.js';
 import { RateLimitError } from './rate-limit-error.js';
 
 /** Request facts the factory folds into the error. */
@@ -18,8 +17,6 @@ export interface ErrorContext {
   attempts?: number | undefined;
   now?: () => number;
 }
-
-type WireError = Partial<Record<'type' | 'code' | 'message' | 'param' | 'request_id', unknown>>;
 
 /** The class of each non-2xx status (429 is built apart: it reads the rate-limit headers). */
 const BY_STATUS: Record<number, typeof FlareError> = {
@@ -36,7 +33,8 @@ const BY_STATUS: Record<number, typeof FlareError> = {
 /**
  * Builds the typed error for a non-2xx response. The class follows the status (so a proxy's
  * HTML 502 still maps), the details follow the JSON error body when there is one, and the
- * `X-Request-Id` header wins over the body's `request_id`.
+ * `X-Request-Id` header wins over the body's `request_id`. An `unknown_parameter` in camelCase
+ * (`jobType`) gets a hint naming the wire's snake_case spelling (`job_type`).
  *
  * @example
  * ```ts
@@ -47,56 +45,43 @@ export function errorFromResponse(
   status: number,
   bodyText: string,
   headers: HeaderReader,
-  context: ErrorContext = {},
+  { now = Date.now, ...context }: ErrorContext = {},
 ): FlareError {
-  const wire = parseWireError(bodyText);
-  const requestId = headers.get('x-request-id') ?? str(wire.request_id);
-  const code = str(wire.code);
-  const init: FlareErrorInit = {
-    status,
-    type: str(wire.type),
-    code,
-    param: str(wire.param),
-    requestId,
-    idempotencyKey: context.idempotencyKey,
-    attempts: context.attempts,
-    headers,
-  };
-  const detail = str(wire.message) ?? describeBody(bodyText);
-  const message = `${status}${code ? ` ${code}` : ''}: ${detail}${requestId ? ` (request ${requestId})` : ''}`;
-  if (status === 429) {
-    const waitMs = serverDelayMs(headers, context.now ?? Date.now);
-    return new RateLimitError(message, {
-      ...init,
-      retryAfter: waitMs === undefined ? undefined : waitMs / 1000,
-      limit: int(headers.get('x-ratelimit-limit')),
-      remaining: int(headers.get('x-ratelimit-remaining')),
-    });
-  }
-  return new (BY_STATUS[status] ?? (status >= 500 ? ServerError : FlareError))(message, init);
-}
-
-function parseWireError(text: string): WireError {
+  let wire: Record<string, unknown> = {};
   try {
-    const error = JSON.parse(text).error;
-    if (typeof error === 'object' && error) return error;
+    wire = JSON.parse(bodyText).error || {};
   } catch {
     // Not JSON (a proxy's HTML page): the status alone decides.
   }
-  return {};
-}
-
-function describeBody(text: string): string {
-  return text
-    ? `non-JSON body ${JSON.stringify(text.replace(/\s+/g, ' ').trim().slice(0, 120))}`
-    : 'no body';
-}
-
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-function int(value: string | null): number | undefined {
-  const n = Number.parseInt(value!, 10);
-  return Number.isNaN(n) ? undefined : n;
+  const str = (key: string) => {
+    const value = wire[key];
+    return typeof value === 'string' && value ? value : undefined;
+  };
+  const int = (name: string) => {
+    const n = Number.parseInt(headers.get(name)!, 10);
+    return Number.isNaN(n) ? undefined : n;
+  };
+  const requestId = headers.get('x-request-id') ?? str('request_id');
+  const code = str('code');
+  const param = str('param');
+  const init = { status, type: str('type'), code, param, requestId, ...context, headers };
+  const detail =
+    str('message') ??
+    (bodyText ? `non-JSON body ${JSON.stringify(bodyText.slice(0, 120))}` : 'no body');
+  let message = `${status}${code ? ` ${code}` : ''}: ${detail}${requestId ? ` (request ${requestId})` : ''}`;
+  if (code === 'unknown_parameter' && /[A-Z]/.test(param!)) {
+    const snake = param!.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    message += ` — parameters use the wire's snake_case: did you mean "${snake}"?`;
+  }
+  if (status === 429) {
+    const waitMs = serverDelayMs(headers, now);
+    return new RateLimitError(message, {
+      ...init,
+      // 0 stays 0, unknown stays undefined.
+      retryAfter: waitMs && waitMs / 1000,
+      limit: int('x-ratelimit-limit'),
+      remaining: int('x-ratelimit-remaining'),
+    });
+  }
+  return new (BY_STATUS[status] ?? (status >= 500 ? ServerError : FlareError))(message, init);
 }

@@ -115,6 +115,15 @@ describe('brand checks', () => {
     expect(ServerError.isInstance(foreign)).toBe(false);
   });
 
+  it('need no `this`: isInstance can be passed around as a plain function', () => {
+    const errors = [new RateLimitError('a'), new ServerError('b'), new Error('c'), null];
+    expect(errors.filter(RateLimitError.isInstance)).toEqual([errors[0]]);
+    expect(errors.filter(FlareError.isInstance)).toEqual(errors.slice(0, 2));
+    expect(new ConflictError('x')).toSatisfy(ConflictError.isInstance);
+    expect(new TimeoutError('t')).toSatisfy(ConnectionError.isInstance);
+    expect(new ConnectionError('c')).not.toSatisfy(TimeoutError.isInstance);
+  });
+
   it('treat TimeoutError as a ConnectionError but not the reverse', () => {
     expect(ConnectionError.isInstance(new TimeoutError('t'))).toBe(true);
     expect(TimeoutError.isInstance(new ConnectionError('c'))).toBe(false);

@@ -1,8 +1,6 @@
 import type { HeaderReader } from '../retry/retry-delay.js';
 
 const BRAND = Symbol.for('zeridion.flare.error');
-/** The fields every error copies from its init, in `toJSON` order (`headers` is never serialised). */
-const FIELDS = ['status', 'type', 'code', 'param', 'requestId', 'idempotencyKey', 'attempts'];
 
 /** What the SDK knows about the request an error came from. Every field is optional. */
 export interface FlareErrorInit {
@@ -16,6 +14,12 @@ export interface FlareErrorInit {
   headers?: HeaderReader | undefined;
   cause?: unknown;
 }
+
+/** Whether `value` carries `brand` in its brand chain, whichever copy of the SDK made it. */
+const hasBrand = (value: unknown, brand: string): boolean => {
+  const chain = (value as { [BRAND]?: unknown } | null)?.[BRAND];
+  return Array.isArray(chain) && chain.includes(brand);
+};
 
 /**
  * Base class of every error the Flare SDK throws.
@@ -53,12 +57,10 @@ export class FlareError extends Error {
   declare readonly headers: HeaderReader | undefined;
 
   constructor(message: string, init: FlareErrorInit = {}) {
-    super(message, init.cause === undefined ? undefined : { cause: init.cause });
-    const self = this as unknown as Record<string, unknown>;
-    // Own, enumerable data properties, like class fields: the name first, then each field.
-    self.name = (new.target as typeof FlareError).brand;
-    for (const key of FIELDS) self[key] = init[key as keyof FlareErrorInit];
-    self.headers = init.headers;
+    // `cause` goes to Error (non-enumerable); every field becomes an own, enumerable data
+    // property, like a class field: the name first, then the init's fields in their order.
+    super(message, init);
+    Object.assign(this, { name: (new.target as typeof FlareError).brand }, init);
     Object.defineProperty(this, BRAND, { value: this.kind() });
   }
 
@@ -67,17 +69,14 @@ export class FlareError extends Error {
     return false;
   }
 
-  /** The brand chain, e.g. `['FlareError', 'ConnectionError', 'TimeoutError']`: every `brand` up the class chain. */
+  /** The brand chain, e.g. `['FlareError', 'ConnectionError', 'TimeoutError']`: every `brand` from `FlareError` down. */
   protected kind(): readonly string[] {
-    const chain: string[] = [];
-    for (let c = this.constructor; c !== Error; c = Object.getPrototypeOf(c)) {
-      if (Object.hasOwn(c, 'brand')) chain.unshift((c as typeof FlareError).brand);
-    }
-    return chain;
+    return ['FlareError'];
   }
 
   /**
    * `true` when `value` is an error of this class (or a subclass), from any copy of the SDK.
+   * Needs no `this`: pass it as is, e.g. `errors.filter(RateLimitError.isInstance)`.
    * @example
    * ```ts
    * if (RateLimitError.isInstance(err)) await sleep(err.retryAfter * 1000);
@@ -87,21 +86,21 @@ export class FlareError extends Error {
     this: T,
     value: unknown,
   ): value is InstanceType<T> {
-    const chain = (value as { [BRAND]?: unknown } | null)?.[BRAND];
-    return Array.isArray(chain) && chain.includes((this as unknown as typeof FlareError).brand);
+    // Never `this`: every subclass has its own (see `errorClass`).
+    return hasBrand(value, 'FlareError');
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return (this as unknown as typeof FlareError).isInstance(value);
+    return this.isInstance(value);
   }
 
   /** The name this class is recognised by across package copies. */
   static readonly brand: string = 'FlareError';
 
+  /** The error as JSON: `name`, `message` and every field but `headers` and `cause`. */
   toJSON(): Record<string, unknown> {
-    const json: Record<string, unknown> = { name: this.name, message: this.message };
-    for (const key of FIELDS) json[key] = this[key as keyof this];
-    return json;
+    const { headers, cause, ...fields } = this as Record<string, unknown>;
+    return { name: this.name, message: this.message, ...fields };
   }
 }
 
@@ -119,7 +118,12 @@ export function errorClass<P extends typeof FlareError>(
 ): P {
   // A computed key names the class itself (stack traces, util.inspect), minifier or not.
   const Class = { [name]: class extends (parent as typeof FlareError) {} }[name]!;
-  (Class as { brand: string }).brand = name;
-  if (retryable) Object.defineProperty(Class.prototype, 'isRetryable', { get: () => true });
+  const proto = parent.prototype as unknown as { kind(): string[]; isRetryable: boolean };
+  const chain = [...proto.kind(), name];
+  Object.assign(Class, { brand: name, isInstance: (value: unknown) => hasBrand(value, name) });
+  Object.defineProperties(Class.prototype, {
+    kind: { value: () => chain },
+    isRetryable: { value: retryable || proto.isRetryable },
+  });
   return Class as P;
 }

@@ -1,4 +1,4 @@
-import { FlareError, type FlareErrorInit } from './flare-error.js';
+import { errorClass, FlareError, type FlareErrorInit } from './flare-error.js';
 
 export interface RateLimitErrorInit extends FlareErrorInit {
   retryAfter?: number | undefined;
@@ -13,26 +13,16 @@ export interface RateLimitErrorInit extends FlareErrorInit {
  * if (RateLimitError.isInstance(err)) console.log(`retry in ${err.retryAfter}s`);
  * ```
  */
-export class RateLimitError extends FlareError {
-  static override readonly brand: string = 'RateLimitError';
+export class RateLimitError extends /* @__PURE__ */ errorClass(FlareError, 'RateLimitError', true) {
   /** Seconds to wait, from `Retry-After` / `retry-after-ms`, when the server sent one. */
-  readonly retryAfter: number | undefined;
+  declare readonly retryAfter: number | undefined;
   /** `X-RateLimit-Limit`: requests allowed per window. */
-  readonly limit: number | undefined;
+  declare readonly limit: number | undefined;
   /** `X-RateLimit-Remaining`: requests left in the window. */
-  readonly remaining: number | undefined;
+  declare readonly remaining: number | undefined;
 
+  // Declares the wider init; the base copies every init field, these three included.
   constructor(message: string, init: RateLimitErrorInit = {}) {
     super(message, init);
-    this.retryAfter = init.retryAfter;
-    this.limit = init.limit;
-    this.remaining = init.remaining;
-  }
-  override get isRetryable(): boolean {
-    return true;
-  }
-  override toJSON(): Record<string, unknown> {
-    const { retryAfter, limit, remaining } = this;
-    return { ...super.toJSON(), retryAfter, limit, remaining };
   }
 }

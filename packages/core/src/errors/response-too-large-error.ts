@@ -1,4 +1,4 @@
-import { FlareError, type FlareErrorInit } from './flare-error.js';
+import { errorClass, FlareError, type FlareErrorInit } from './flare-error.js';
 
 /**
  * The response body passed `maxResponseBytes`. Reading stopped at the cap; never retried.
@@ -7,17 +7,17 @@ import { FlareError, type FlareErrorInit } from './flare-error.js';
  * const flare = new FlareClient({ maxResponseBytes: 50 * 1024 * 1024 }); // raise the cap
  * ```
  */
-export class ResponseTooLargeError extends FlareError {
-  static override readonly brand: string = 'ResponseTooLargeError';
+export class ResponseTooLargeError extends /* @__PURE__ */ errorClass(
+  FlareError,
+  'ResponseTooLargeError',
+) {
   /** The cap that was exceeded, in bytes. */
-  readonly maxResponseBytes: number;
+  declare readonly maxResponseBytes: number;
 
   constructor(maxResponseBytes: number, init: FlareErrorInit = {}) {
-    super(
-      `Response body over maxResponseBytes (${maxResponseBytes}): reading stopped. Raise it (0 ` +
-        'disables the cap) if such responses are expected.',
-      init,
-    );
-    this.maxResponseBytes = maxResponseBytes;
+    super(`Response over maxResponseBytes (${maxResponseBytes}): raise it`, {
+      ...init,
+      maxResponseBytes,
+    } as FlareErrorInit);
   }
 }

@@ -1,4 +1,4 @@
-import { FlareError } from './flare-error.js';
+import { errorClass, FlareError, type FlareErrorInit } from './flare-error.js';
 
 /** Why a webhook was rejected. */
 export type WebhookVerificationReason =
@@ -16,15 +16,13 @@ export type WebhookVerificationReason =
  * if (WebhookVerificationError.isInstance(err)) return new Response(err.reason, { status: 400 });
  * ```
  */
-export class WebhookVerificationError extends FlareError {
-  static override readonly brand: string = 'WebhookVerificationError';
-  readonly reason: WebhookVerificationReason;
+export class WebhookVerificationError extends /* @__PURE__ */ errorClass(
+  FlareError,
+  'WebhookVerificationError',
+) {
+  declare readonly reason: WebhookVerificationReason;
 
   constructor(reason: WebhookVerificationReason, message: string) {
-    super(message, { code: reason });
-    this.reason = reason;
-  }
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), reason: this.reason };
+    super(message, { code: reason, reason } as FlareErrorInit);
   }
 }

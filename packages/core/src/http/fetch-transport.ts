@@ -3,8 +3,6 @@ import { fail } from '../internal/fail.js';
 import { readCapped } from './read-capped.js';
 import type { Fetch, Transport } from './transport.js';
 
-const TIMED_OUT = Symbol('timed out');
-
 /**
  * A transport over a WHATWG `fetch`: the runtime's global one unless you pass your own (for a
  * proxy, instrumentation or tests). The default in `@flare/core` and `@flare/edge`.
@@ -17,8 +15,8 @@ const TIMED_OUT = Symbol('timed out');
 export function fetchTransport(fetchFn?: Fetch): Transport {
   // Without an explicit fetch, the global one is looked up on every call, so one patched later
   // (msw, instrumentation) is honoured; fail now if there is none at all.
-  if (!fetchFn && typeof globalThis.fetch !== 'function') {
-    fail('This runtime has no global fetch: pass new FlareClient({ fetch }), or use @flare/node.');
+  if (!fetchFn && typeof fetch !== 'function') {
+    fail('No global fetch: pass { fetch } or use @flare/node');
   }
   return async ({ url, method, headers, body, signal, timeoutMs, maxResponseBytes }) => {
     if (signal?.aborted) throw signal.reason;
@@ -29,20 +27,20 @@ export function fetchTransport(fetchFn?: Fetch): Transport {
     // process alive on its own.
     const timer =
       timeoutMs < 2 ** 31 - 1
-        ? setTimeout(() => controller.abort(TIMED_OUT), timeoutMs)
+        ? setTimeout(
+            () => controller.abort(new TimeoutError(`Timed out after ${timeoutMs} ms`)),
+            timeoutMs,
+          )
         : undefined;
     (timer as { unref?: () => void } | undefined)?.unref?.();
     const finish = () => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
     };
+    // The controller's reason is the caller's (an abort) or a `TimeoutError`.
     const rethrow = (error: unknown): never => {
       finish();
-      throw controller.signal.reason === TIMED_OUT
-        ? new TimeoutError(`Request timed out after ${timeoutMs} ms`, { cause: error })
-        : signal?.aborted
-          ? signal.reason
-          : error;
+      throw controller.signal.aborted ? controller.signal.reason : error;
     };
     try {
       const response = await (fetchFn ?? fetch)(url, {

@@ -10,23 +10,21 @@ import { ResponseTooLargeError } from '../errors/response-too-large-error.js';
  */
 export async function readCapped(response: Response, maxBytes: number): Promise<string> {
   const { body } = response;
-  // Don't await a cancel: some stream sources never settle it.
-  if (maxBytes && Number(response.headers.get('content-length')) > maxBytes) {
-    body?.cancel().catch(() => undefined);
-    throw new ResponseTooLargeError(maxBytes);
-  }
   if (!maxBytes || !body) return response.text();
   const reader = body.getReader();
+  const tooLarge = () => {
+    // Don't await a cancel: some stream sources never settle it.
+    reader.cancel().catch(() => undefined);
+    return new ResponseTooLargeError(maxBytes);
+  };
+  if (Number(response.headers.get('content-length')) > maxBytes) throw tooLarge();
   const decoder = new TextDecoder();
   let text = '';
   for (let total = 0; ; ) {
     const { done, value } = await reader.read();
     if (done) return text + decoder.decode();
     total += value.byteLength;
-    if (total > maxBytes) {
-      reader.cancel().catch(() => undefined);
-      throw new ResponseTooLargeError(maxBytes);
-    }
+    if (total > maxBytes) throw tooLarge();
     text += decoder.decode(value, { stream: true });
   }
 }

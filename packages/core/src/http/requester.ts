@@ -1,26 +1,14 @@
 import type { RequestOptions } from '../client/options.js';
 import type { ClientConfig } from '../client/resolve-config.js';
-import { ConnectionError, TimeoutError } from '../errors/connection-errors.js';
+import { ConnectionError } from '../errors/connection-errors.js';
 import { errorFromResponse } from '../errors/error-from-response.js';
 import { FlareError } from '../errors/flare-error.js';
-import { ResponseTooLargeError } from '../errors/response-too-large-error.js';
 import { generateIdempotencyKey } from '../internal/ids.js';
 import { runtimeTag } from '../internal/runtime.js';
 import { VERSION } from '../internal/version.js';
 import { type HeaderReader, retryDelay } from '../retry/retry-delay.js';
 import { sleep } from '../retry/sleep.js';
 import type { TransportRequest, TransportResponse } from './transport.js';
-
-/** One API call, before headers and retries. */
-export interface ApiRequest {
-  method: 'GET' | 'POST' | 'DELETE';
-  /** Path under the base URL, e.g. `/v1/jobs`; ids already encoded. */
-  path: string;
-  /** Query parameters; `undefined` values are left out. */
-  query?: Record<string, string | number | boolean | undefined> | undefined;
-  /** Body object; serialised once, sent identically on every try. */
-  body?: unknown;
-}
 
 /**
  * A successful call with its metadata.
@@ -43,41 +31,45 @@ export interface ApiResponse<T> {
   replayed: boolean;
 }
 
-/** Sends API calls: headers, serialisation, the retry loop and response decoding. */
-export class Requester {
-  readonly #config: ClientConfig;
-  readonly #headers: Record<string, string>;
+/**
+ * Sends one API call: `path` under the base URL (ids encoded, query included) and the JSON
+ * `body`, serialised once and sent identically on every try.
+ */
+export type Send = <T>(
+  method: 'GET' | 'POST',
+  path: string,
+  options?: RequestOptions,
+  body?: string,
+) => Promise<ApiResponse<T>>;
 
-  constructor(config: ClientConfig) {
-    this.#config = config;
-    const client = `flare-typescript/${VERSION} ${runtimeTag()}`;
-    this.#headers = {
-      authorization: `Bearer ${config.apiKey}`,
-      accept: 'application/json',
-      'user-agent': client,
-      'x-flare-client': client,
-    };
-  }
-
-  async request<T>(req: ApiRequest, options: RequestOptions = {}): Promise<ApiResponse<T>> {
-    const config = this.#config;
-    const { signal, requestId } = options;
-    const headers = { ...this.#headers };
-    let body: string | undefined;
+/** Makes the `Send` of a client: headers, the retry loop and response decoding. */
+export function requester(config: ClientConfig): Send {
+  const client = `flare-typescript/${VERSION} ${runtimeTag()}`;
+  const common = {
+    authorization: `Bearer ${config.apiKey}`,
+    accept: 'application/json',
+    'user-agent': client,
+    'x-flare-client': client,
+  };
+  return async <T>(
+    method: 'GET' | 'POST',
+    path: string,
+    options: RequestOptions = {},
+    body?: string,
+  ): Promise<ApiResponse<T>> => {
+    const { signal } = options;
+    const headers: Record<string, string> = { ...common };
+    if (body) headers['content-type'] = 'application/json; charset=utf-8';
+    if (options.requestId) headers['x-request-id'] = options.requestId;
     let idempotencyKey: string | undefined;
-    if (req.body !== undefined) {
-      body = JSON.stringify(req.body);
-      headers['content-type'] = 'application/json; charset=utf-8';
+    if (method === 'POST') {
+      // Every try of a POST carries the same key, so a retried write is never duplicated.
+      idempotencyKey = options.idempotencyKey ?? generateIdempotencyKey();
+      headers['idempotency-key'] = idempotencyKey;
     }
-    if (req.method === 'POST') {
-      // Every try of this call carries the same key, so a retried write is never duplicated.
-      idempotencyKey = headers['idempotency-key'] =
-        options.idempotencyKey ?? generateIdempotencyKey();
-    }
-    if (requestId !== undefined) headers['x-request-id'] = requestId;
     const attempt: TransportRequest = {
-      method: req.method,
-      url: config.baseUrl + req.path + queryString(req.query),
+      method,
+      url: config.baseUrl + path,
       headers,
       body,
       signal,
@@ -87,79 +79,58 @@ export class Requester {
 
     for (let attempts = 1; ; attempts++) {
       if (signal?.aborted) throw signal.reason;
-      headers['x-flare-retry-count'] = String(attempts - 1);
+      headers['x-flare-retry-count'] = `${attempts - 1}`;
+      const context = { idempotencyKey, attempts };
       let response: TransportResponse | undefined;
+      let requestId: string | undefined;
       let failure: FlareError;
       try {
         response = await config.transport(attempt);
         const { status, headers: got } = response;
+        requestId = got.get('x-request-id') ?? undefined;
         const text = await response.text();
-        const requestId = got.get('x-request-id') ?? undefined;
-        if (status < 200 || status > 299) {
-          failure = errorFromResponse(status, text, got, { idempotencyKey, attempts });
-        } else {
+        if (status > 199 && status < 300) {
           try {
-            const data = JSON.parse(text) as T;
             const replayed = got.get('idempotent-replayed') === 'true';
-            return { data, requestId, status, headers: got, attempts, idempotencyKey, replayed };
+            return {
+              data: JSON.parse(text),
+              requestId,
+              status,
+              headers: got,
+              replayed,
+              ...context,
+            };
           } catch (cause) {
             throw new FlareError(
-              `Flare's ${status} response is not valid JSON${requestId ? ` (request ${requestId})` : ''}`,
-              { status, requestId, idempotencyKey, attempts, cause },
+              `${status} response is not valid JSON${requestId ? ` (request ${requestId})` : ''}`,
+              { cause },
             );
           }
         }
+        failure = errorFromResponse(status, text, got, context);
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
-        failure = withContext(error, response, attempts, idempotencyKey);
+        // A `FlareError` (a timeout, an over-size or unreadable body) gets the request's
+        // context; anything else is a network error.
+        const init = { status: response?.status, requestId, ...context };
+        failure = FlareError.isInstance(error)
+          ? Object.assign(error, init)
+          : new ConnectionError(`Could not reach Flare: ${(error as Error)?.message ?? error}`, {
+              ...init,
+              cause: error,
+            });
       }
       if (!failure.isRetryable || attempts > (options.maxRetries ?? config.maxRetries)) {
         throw failure;
       }
       const wait = retryDelay({
+        ...config,
         attempt: attempts,
         headers: response?.headers,
-        baseDelayMs: config.retryBaseDelayMs,
-        maxDelayMs: config.retryMaxDelayMs,
         random: Math.random,
         now: Date.now,
       });
       await sleep(wait, signal);
     }
-  }
-}
-
-/**
- * Gives a transport failure the request's context: a timeout or an over-size body gets the
- * status, request id, idempotency key and attempts; a network error becomes `ConnectionError`.
- */
-function withContext(
-  error: unknown,
-  response: TransportResponse | undefined,
-  attempts: number,
-  idempotencyKey: string | undefined,
-): FlareError {
-  const init = {
-    status: response?.status,
-    requestId: response?.headers.get('x-request-id') ?? undefined,
-    idempotencyKey,
-    attempts,
   };
-  if (ResponseTooLargeError.isInstance(error) || TimeoutError.isInstance(error)) {
-    return Object.assign(error, init);
-  }
-  if (FlareError.isInstance(error)) return error;
-  const reason = error instanceof Error ? error.message : String(error);
-  return new ConnectionError(`Could not reach Flare: ${reason}`, { ...init, cause: error });
-}
-
-function queryString(query: ApiRequest['query']): string {
-  let out = '';
-  for (const key in query) {
-    const value = query[key];
-    if (value !== undefined) {
-      out += `${out ? '&' : '?'}${encodeURIComponent(key)}=${encodeURIComponent(value)}`;
-    }
-  }
-  return out;
 }

@@ -4,12 +4,9 @@
  */
 export function readEnv(name: string): string | undefined {
   try {
-    const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
-      ?.env;
-    const value = env?.[name];
-    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+    const g = globalThis as { process?: { env?: Record<string, string | undefined> } };
+    return g.process?.env?.[name]?.trim() || undefined;
   } catch {
     // Deno without --allow-env throws on access.
-    return undefined;
   }
 }

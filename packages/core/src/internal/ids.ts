@@ -1,13 +1,11 @@
 /**
  * A fresh idempotency key for a POST that the caller gave none: a random UUID where the runtime
  * has `crypto.randomUUID` (Node ≥ 19, workerd, Vercel Edge, Deno, Bun, secure browser pages),
- * else random and time digits.
+ * else time and random digits.
  */
 export function generateIdempotencyKey(): string {
   return `flare-${
     (globalThis as { crypto?: Crypto }).crypto?.randomUUID?.() ??
-    Math.random().toString(36).slice(2) +
-      Math.random().toString(36).slice(2) +
-      Date.now().toString(36)
+    Date.now().toString(36) + Math.random().toString(36).slice(2)
   }`;
 }

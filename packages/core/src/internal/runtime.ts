@@ -2,21 +2,17 @@
 export function runtimeTag(): string {
   const g = globalThis as {
     EdgeRuntime?: unknown;
-    Bun?: { version?: string };
-    Deno?: { version?: { deno?: string } };
-    process?: { versions?: { node?: string } };
+    process?: { versions: Record<string, string | undefined> };
     navigator?: { userAgent?: string };
   };
   try {
-    // Bun and Deno also have a `process`: they go first.
     if (typeof g.EdgeRuntime === 'string') return 'vercel-edge';
-    if (g.Bun) return `bun/${g.Bun.version}`;
-    if (g.Deno) return `deno/${g.Deno.version?.deno}`;
     if (g.navigator?.userAgent === 'Cloudflare-Workers') return 'workerd';
-    const node = g.process?.versions?.node;
-    if (node) return `node/${node}`;
+    // Bun and Deno also report the Node.js version they are compatible with.
+    const { bun, deno, node } = g.process!.versions;
+    return bun ? `bun/${bun}` : deno ? `deno/${deno}` : node ? `node/${node}` : 'unknown';
   } catch {
-    // A locked-down global: fall through.
+    // No `process` (a browser), or a locked-down global.
+    return 'unknown';
   }
-  return 'unknown';
 }

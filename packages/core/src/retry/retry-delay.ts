@@ -42,12 +42,15 @@ export function serverDelayMs(
   headers: HeaderReader | undefined,
   now: () => number,
 ): number | undefined {
-  const ms = headers?.get('retry-after-ms')?.trim();
-  // `Number('')` is 0 and `Number('Infinity')` passes `>= 0`: both are unreadable here.
-  if (ms && Number(ms) >= 0 && Number(ms) < Infinity) return Number(ms);
-  const after = headers?.get('retry-after')?.trim();
-  if (!after) return undefined;
-  if (/^\d+(\.\d+)?$/.test(after)) return Number(after) * 1000;
-  const date = Date.parse(after);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now());
+  // `+''` is 0 and `+'Infinity'` passes `>= 0`: both are unreadable here.
+  const ms = +(headers?.get('retry-after-ms') || Number.NaN);
+  if (ms >= 0 && ms < Infinity) return ms;
+  const after = headers?.get('retry-after');
+  // Seconds, or an HTTP date (`Date.parse` alone would read "7" as a year).
+  const wait = after
+    ? /^\s*\d+(\.\d+)?\s*$/.test(after)
+      ? +after * 1000
+      : Date.parse(after) - now()
+    : Number.NaN;
+  return Number.isNaN(wait) ? undefined : Math.max(0, wait);
 }

@@ -6,7 +6,7 @@ export function checkTimestamp(ageSec: number, toleranceSec: number): void {
   if (old || -ageSec > toleranceSec) {
     throw new WebhookVerificationError(
       old ? 'timestamp_too_old' : 'timestamp_too_new',
-      `The webhook was signed ${Math.round(Math.abs(ageSec))} s ${old ? 'ago' : 'in the future'}, more than the ${toleranceSec} s tolerance: check the server clock (and any \`now\` you pass), or raise toleranceSec.`,
+      `The webhook was signed ${Math.round(Math.abs(ageSec))} s ${old ? 'ago' : 'in the future'}, more than the ${toleranceSec} s tolerance: check the clock or raise toleranceSec`,
     );
   }
 }

@@ -186,20 +186,22 @@ describe('verifyWebhook payloads', () => {
   });
 
   it.each([
-    ['{"object":"event"}', /"id"/],
-    [JSON.stringify({ ...EVENT, object: 'job' }), /"object" is not "event"/],
-    [JSON.stringify({ ...EVENT, type: 1 }), /"type"/],
-    [JSON.stringify({ ...EVENT, created_at: null }), /"created_at"/],
-    [JSON.stringify({ ...EVENT, data: null }), /"data\.job"/],
-    [JSON.stringify({ ...EVENT, data: { job: [] } }), /"data\.job"/],
-    ['null', /not a JSON object/],
-    ['"event"', /not a JSON object/],
-  ])('rejects the authentic non-event %s', async (payload, problem) => {
+    ['{"object":"event"}'],
+    [JSON.stringify({ ...EVENT, object: 'job' })],
+    [JSON.stringify({ ...EVENT, id: 1 })],
+    [JSON.stringify({ ...EVENT, type: 1 })],
+    [JSON.stringify({ ...EVENT, created_at: null })],
+    [JSON.stringify({ ...EVENT, data: null })],
+    [JSON.stringify({ ...EVENT, data: { job: [] } })],
+    [JSON.stringify([EVENT])],
+    ['null'],
+    ['"event"'],
+  ])('rejects the authentic non-event %s', async (payload) => {
     const error = await rejection(
       verify({ payload, header: await header(payload), secret: SECRET, now: T }),
     );
     expect(error).toMatchObject({ reason: 'invalid_payload' });
-    expect(error.message).toMatch(problem);
+    expect(error.message).toMatch(/not a Flare event/);
   });
 });
 

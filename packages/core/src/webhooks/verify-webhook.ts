@@ -1,19 +1,12 @@
 import { WebhookVerificationError } from '../errors/webhook-verification-error.js';
 import { fail } from '../internal/fail.js';
+import { isObject } from '../internal/is-object.js';
 import type { WebhookEvent } from '../types/event.js';
 import type { JsonObject } from '../types/job.js';
 import { checkTimestamp } from './check-timestamp.js';
 import { constantTimeEqual } from './constant-time.js';
 import { parseSignatureHeader } from './parse-signature-header.js';
-import {
-  readHeader,
-  readNow,
-  readPayload,
-  readRequestBody,
-  readRequestHeader,
-  readSecrets,
-  readTolerance,
-} from './verify-webhook-input.js';
+import { readPayload, readRequestBody, readRequestHeader } from './verify-webhook-input.js';
 import type {
   VerifyWebhook,
   VerifyWebhookOptions,
@@ -53,9 +46,7 @@ export const DEFAULT_WEBHOOK_TOLERANCE_SEC = 300;
  */
 export function createWebhookVerifier(crypto: WebhookCrypto): VerifyWebhook {
   if (typeof crypto?.sign !== 'function') {
-    fail(
-      'createWebhookVerifier needs { sign(secret, timestamp, payload) } returning the HMAC-SHA256 bytes.',
-    );
+    fail('createWebhookVerifier needs { sign(secret, timestamp, payload) }');
   }
   const native = crypto.timingSafeEqual;
   const equal = native
@@ -65,36 +56,52 @@ export function createWebhookVerifier(crypto: WebhookCrypto): VerifyWebhook {
   return async function verifyWebhook<TPayload extends JsonObject, TResult>(
     options: VerifyWebhookOptions | VerifyWebhookRequestOptions,
   ): Promise<WebhookEvent<TPayload, TResult>> {
-    if (typeof options !== 'object' || !options) {
-      fail('verifyWebhook takes { payload, header, secret } or { request, secret }.');
+    if (!isObject(options)) {
+      fail('verifyWebhook takes { payload, header, secret } or { request, secret }');
     }
-    const secrets = readSecrets(options.secret);
-    const toleranceSec = readTolerance(options.toleranceSec, DEFAULT_WEBHOOK_TOLERANCE_SEC);
-    const nowSec = readNow(options.now);
-    const { request } = options;
+    const {
+      request,
+      toleranceSec = DEFAULT_WEBHOOK_TOLERANCE_SEC,
+      now = Date.now() / 1000,
+    } = options;
+    // Arguments first: a wrong one is a bug whatever the request holds. No message echoes one.
+    const secrets = Array.isArray(options.secret) ? options.secret : [options.secret];
+    if (!secrets.length || !secrets.every((s) => typeof s === 'string' && s)) {
+      fail('secret must be a whsec_… string or a list of them (env var set?)');
+    }
+    // NaN fails `>= 0`; Infinity means no check.
+    if (typeof toleranceSec !== 'number' || !(toleranceSec >= 0)) {
+      fail('toleranceSec must be seconds ≥ 0');
+    }
+    const nowSec = (now instanceof Date ? +now / 1000 : now) as number;
+    // Also false for anything but a number.
+    if (!Number.isFinite(nowSec)) fail('now must be unix seconds or a Date');
+    // Past the year 5000 in seconds: surely milliseconds.
+    if (nowSec > 1e11) {
+      fail('now looks like milliseconds: pass seconds (Date.now() / 1000)');
+    }
     const viaRequest = request !== undefined;
-    // Arguments first: a wrong one is a bug whatever the request holds.
     const payload = viaRequest ? undefined : readPayload(options.payload);
     const header = viaRequest
       ? readRequestHeader(request, WEBHOOK_SIGNATURE_HEADER)
-      : readHeader(options.header);
+      : options.header;
+    if (header != null && typeof header !== 'string') {
+      fail("header must be a string or null, e.g. req.headers['zeridion-signature']");
+    }
     if (!header?.trim()) {
-      throw new WebhookVerificationError(
-        'missing_header',
-        'No zeridion-signature header: is the request from Flare, and does your framework pass the header on?',
-      );
+      throw new WebhookVerificationError('missing_header', 'No zeridion-signature header');
     }
     const { timestamp, timestampSec, signatures } = parseSignatureHeader(header);
     // A request's body is read only once its header is known to be usable.
     const body = payload ?? (await readRequestBody(request!));
 
     let matched = false;
-    for (const secret of typeof secrets === 'string' ? [secrets] : secrets) {
+    for (const secret of secrets as string[]) {
       const mac = crypto.sign(secret, timestamp, body);
       // Skip the extra microtask of `await` when the port answers synchronously (node:crypto).
       const expected = mac instanceof Uint8Array ? mac : await mac;
       if (!(expected instanceof Uint8Array)) {
-        fail('WebhookCrypto.sign must resolve to the HMAC-SHA256 bytes as a Uint8Array.');
+        fail('WebhookCrypto.sign must return a Uint8Array');
       }
       // Every entry is compared, so the time taken does not reveal which one matched.
       for (const signature of signatures) if (equal(expected, signature)) matched = true;
@@ -103,8 +110,7 @@ export function createWebhookVerifier(crypto: WebhookCrypto): VerifyWebhook {
     if (!matched) {
       throw new WebhookVerificationError(
         'no_matching_signature',
-        'No v1 signature in the zeridion-signature header matches this payload and secret(s): check ' +
-          `the endpoint's secret and pass the body exactly as received.${reserialisedHint(body)}`,
+        `No signature matches: check the secret and pass the raw body${reserialisedHint(body)}`,
       );
     }
     checkTimestamp(nowSec - timestampSec, toleranceSec);

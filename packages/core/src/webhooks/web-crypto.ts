@@ -4,8 +4,8 @@ import type { WebhookCrypto } from './webhook-crypto.js';
 /**
  * A `WebhookCrypto` on the standard Web Crypto API (`globalThis.crypto.subtle`): Node ≥ 20,
  * Cloudflare Workers, Vercel Edge, Deno, Bun and browsers. Imported keys are cached per secret
- * (up to 16: rotation needs two, a multi-tenant app a few). The runtime is looked up on first
- * use, so creating one never throws; signing throws a `FlareError` when the runtime has no
+ * (up to 16: rotation needs two, a multi-tenant app a few). The runtime is looked up on use, so
+ * creating one never throws; signing throws a `FlareError` when the runtime has no
  * `crypto.subtle`.
  *
  * @example
@@ -18,35 +18,27 @@ export function webCryptoWebhookCrypto(): WebhookCrypto {
   const encoder = new TextEncoder();
   // Promises, not keys, so that concurrent first calls with one secret import it once.
   const keys = new Map<string, Promise<CryptoKey>>();
-  let subtle: SubtleCrypto | undefined;
-
-  function importKey(secret: string): Promise<CryptoKey> {
-    let key = keys.get(secret);
-    if (!key) {
-      subtle ??=
-        (globalThis as { crypto?: Crypto }).crypto?.subtle ??
-        fail(
-          'No crypto.subtle in this runtime: on Node.js import verifyWebhook from @flare/node, elsewhere pass your HMAC-SHA256 to createWebhookVerifier({ sign }).',
-        );
-      const imported = subtle.importKey(
-        'raw',
-        encoder.encode(secret),
-        { name: 'HMAC', hash: 'SHA-256' },
-        false,
-        ['sign'],
-      );
-      if (keys.size >= 16) keys.delete(keys.keys().next().value!);
-      keys.set(secret, imported);
-      // A failed import must not stay cached.
-      imported.catch(() => keys.get(secret) === imported && keys.delete(secret));
-      key = imported;
-    }
-    return key;
-  }
 
   return {
     async sign(secret, timestamp, payload) {
-      const key = await importKey(secret);
+      const subtle =
+        (globalThis as { crypto?: Crypto }).crypto?.subtle ??
+        fail('No crypto.subtle: use @flare/node or createWebhookVerifier({ sign })');
+      let key = keys.get(secret);
+      if (!key) {
+        const imported = subtle.importKey(
+          'raw',
+          encoder.encode(secret),
+          { name: 'HMAC', hash: 'SHA-256' },
+          false,
+          ['sign'],
+        );
+        keys.set(secret, imported);
+        if (keys.size > 16) keys.delete(keys.keys().next().value!);
+        // A failed import must not stay cached.
+        imported.catch(() => keys.get(secret) === imported && keys.delete(secret));
+        key = imported;
+      }
       // `${timestamp}.` + the payload's UTF-8 bytes.
       let data: Uint8Array<ArrayBuffer>;
       if (typeof payload === 'string') {
@@ -57,7 +49,7 @@ export function webCryptoWebhookCrypto(): WebhookCrypto {
         data.set(prefix);
         data.set(payload, prefix.length);
       }
-      return new Uint8Array(await subtle!.sign('HMAC', key, data));
+      return new Uint8Array(await subtle.sign('HMAC', await key, data));
     },
   };
 }

@@ -1,4 +1,5 @@
 import { WebhookVerificationError } from '../errors/webhook-verification-error.js';
+import { isObject } from '../internal/is-object.js';
 import type { WebhookEvent } from '../types/event.js';
 
 let decoder: TextDecoder | undefined;
@@ -14,41 +15,30 @@ function decodeUtf8(payload: string | Uint8Array): string {
 }
 
 /**
- * Decodes and parses an authenticated body and checks it has the shape of a Flare event;
- * throws a `WebhookVerificationError` (`invalid_payload`) otherwise. A string is parsed as is.
+ * Decodes and parses an authenticated body and checks it has the shape of a Flare event (an
+ * object with `object: "event"`, string `id`, `type` and `created_at`, and an object
+ * `data.job`); throws a `WebhookVerificationError` (`invalid_payload`) otherwise. A string is
+ * parsed as is.
  */
 export function parseWebhookEvent(payload: string | Uint8Array): WebhookEvent {
-  let text: string;
+  let event: unknown;
   try {
-    text = decodeUtf8(payload);
+    event = JSON.parse(decodeUtf8(payload));
   } catch {
-    throw invalid('not valid UTF-8');
+    // Not UTF-8 or not JSON: reported below.
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw invalid('not JSON');
+  if (
+    !isObject(event) ||
+    event.object !== 'event' ||
+    !['id', 'type', 'created_at'].every((key) => typeof event[key] === 'string') ||
+    !isObject((event.data as { job?: unknown } | undefined)?.job)
+  ) {
+    throw new WebhookVerificationError(
+      'invalid_payload',
+      'The webhook payload is not a Flare event',
+    );
   }
-  const problem = eventProblem(value);
-  if (problem) throw invalid(`not a Flare event: ${problem}`);
-  return value as WebhookEvent;
-}
-
-function eventProblem(value: unknown): string | undefined {
-  if (!isObject(value)) return 'not a JSON object';
-  if (value.object !== 'event') return '"object" is not "event"';
-  const key = ['id', 'type', 'created_at'].find((k) => typeof value[k] !== 'string');
-  if (key) return `"${key}" is not a string`;
-  if (!isObject(value.data) || !isObject(value.data.job)) return '"data.job" is not an object';
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function invalid(problem: string): WebhookVerificationError {
-  return new WebhookVerificationError('invalid_payload', `The webhook payload is ${problem}.`);
+  return event as unknown as WebhookEvent;
 }
 
 /**
@@ -59,7 +49,7 @@ export function reserialisedHint(payload: string | Uint8Array): string {
   try {
     const text = decodeUtf8(payload);
     if (text && !/\s/.test(text) && JSON.stringify(JSON.parse(text)) === text) {
-      return ' It looks re-serialised (JSON.stringify(req.body)?): verify the raw bytes.';
+      return ' (it looks re-serialised)';
     }
   } catch {
     // Not decodable or not JSON: no hint.

@@ -1,0 +1,57 @@
+import { ValidationError } from '../errors/api-errors.js';
+import { isObject } from '../internal/is-object.js';
+
+// Parameters are validated by the server (400 `invalid_request_error` naming `param`, which
+// becomes a `ValidationError`); the SDK checks only what the server cannot see or would misread.
+// See docs/decisions/0005-edge-size-budget.md.
+
+/** The server's shape for a bad parameter. */
+const INVALID = { type: 'invalid_request_error', code: 'parameter_invalid' };
+
+/** Throws a `ValidationError` like the server's; `param` names the field, if one is at fault. */
+function invalid(message: string, param?: string): never {
+  throw new ValidationError(message, { ...INVALID, param });
+}
+
+/**
+ * Checks an id and URL-encodes it for a path segment: an empty one would silently turn
+ * `GET /v1/jobs/{id}` into the list endpoint.
+ */
+export function pathId(id: unknown): string {
+  if (typeof id !== 'string' || !id.trim()) invalid('id must be a job id', 'id');
+  return encodeURIComponent(id);
+}
+
+/** Checks that `params` is an object; `call` names the method, e.g. `createJob`. */
+export function checkObject(params: unknown, call: string): asserts params is object {
+  if (!isObject(params)) invalid(`${call} params must be an object`);
+}
+
+/**
+ * `createJob`'s params as JSON, refused before sending when they are not an object or cannot be
+ * serialised (a cycle, a BigInt: in practice the payload).
+ */
+export function jsonBody(params: unknown): string {
+  checkObject(params, 'createJob');
+  try {
+    return JSON.stringify(params);
+  } catch (cause) {
+    throw new ValidationError(`payload must be plain JSON (${cause})`, {
+      ...INVALID,
+      param: 'payload',
+      cause,
+    });
+  }
+}
+
+/** `?key=value&…` of the defined entries of `query`, or `''`. */
+export function queryString(query: Record<string, unknown>): string {
+  let out = '';
+  for (const key in query) {
+    const value = query[key];
+    if (value !== undefined) {
+      out += `${out ? '&' : '?'}${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`;
+    }
+  }
+  return out;
+}
