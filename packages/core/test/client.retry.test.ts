@@ -130,6 +130,26 @@ describe('retries', () => {
     expect(times[2]! - times[1]!).toBeLessThan(4100);
   });
 
+  it('retries 409 idempotency_in_progress with the same key until the stored answer comes back', async () => {
+    const seen = sequence('post', '/v1/jobs', [
+      () => apiError(409, 'conflict', 'idempotency_in_progress'),
+      () => apiError(409, 'conflict', 'idempotency_in_progress'),
+      () => HttpResponse.json(job(), { status: 201, headers: { 'idempotent-replayed': 'true' } }),
+    ]);
+    const res = await client({ retryBaseDelayMs: 1 }).createJob({ job_type: 'A' }).withResponse();
+    expect(res).toMatchObject({ status: 201, attempts: 3, replayed: true });
+    expect(new Set(seen.map((h) => h.get('idempotency-key'))).size).toBe(1);
+  });
+
+  it('does not retry other 409s', async () => {
+    for (const code of ['invalid_state', 'idempotency_key_reused']) {
+      const seen = sequence('post', '/v1/jobs/:id/cancel', [() => apiError(409, 'conflict', code)]);
+      const err = await rejection(client({ retryBaseDelayMs: 1 }).cancelJob('job_1'));
+      expect(err).toMatchObject({ name: 'ConflictError', code, attempts: 1 });
+      expect(seen).toHaveLength(1);
+    }
+  });
+
   it('does not retry 4xx other than 408/429', async () => {
     const seen = sequence('post', '/v1/jobs', [
       () => apiError(400, 'invalid_request_error', 'parameter_invalid'),

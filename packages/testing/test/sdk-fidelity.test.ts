@@ -127,4 +127,23 @@ describe('@flare/node against the fake', () => {
       data: { job: { id: job.id, result: { ok: true } } },
     });
   });
+  it('a createJob whose attempt timed out while the fake kept working ends in one job, not a conflict', async () => {
+    const before = fake.jobs.length;
+    // The first attempt is held past the client's timeout; the retry (same key) meets it still
+    // running (409 idempotency_in_progress), waits, and then gets the stored answer.
+    fake.inject({ method: 'POST', path: '/v1/jobs', delayMs: 300 });
+    const impatient = new FlareClient({
+      apiKey: 'zf_test_sk_fake',
+      baseUrl: server.url,
+      timeoutMs: 100,
+      retryBaseDelayMs: 150,
+      retryMaxDelayMs: 400,
+      maxRetries: 5,
+    });
+    const res = await impatient.createJob({ job_type: 'ChargeCard' }).withResponse();
+    expect(res.status).toBe(201);
+    expect(res.attempts).toBeGreaterThan(1);
+    expect(fake.jobs.length).toBe(before + 1);
+    expect(fake.jobs.some((job) => job.id === res.data.id)).toBe(true);
+  });
 });

@@ -93,6 +93,9 @@ describe('errorFromResponse', () => {
   it('marks only 408/429/5xx and no-response errors retryable', () => {
     expect(new ValidationError('x').isRetryable).toBe(false);
     expect(new ConflictError('x').isRetryable).toBe(false);
+    expect(new ConflictError('x', { code: 'invalid_state' }).isRetryable).toBe(false);
+    expect(new ConflictError('x', { code: 'idempotency_key_reused' }).isRetryable).toBe(false);
+    expect(new ConflictError('x', { code: 'idempotency_in_progress' }).isRetryable).toBe(true);
     expect(new ConnectionError('x').isRetryable).toBe(true);
     expect(new TimeoutError('x').isRetryable).toBe(true);
     expect(new ResponseTooLargeError(10).isRetryable).toBe(false);

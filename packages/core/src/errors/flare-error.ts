@@ -64,9 +64,13 @@ export class FlareError extends Error {
     Object.defineProperty(this, BRAND, { value: this.kind() });
   }
 
-  /** Whether the SDK's retry loop would try again after this error. */
+  /**
+   * Whether the SDK's retry loop tries again after this error: 408, 429, 5xx and no-response
+   * errors, and a 409 `idempotency_in_progress` (the first request with the key is still
+   * running; a later try gets its stored answer).
+   */
   get isRetryable(): boolean {
-    return false;
+    return this.code === 'idempotency_in_progress';
   }
 
   /** The brand chain, e.g. `['FlareError', 'ConnectionError', 'TimeoutError']`: every `brand` from `FlareError` down. */
@@ -118,12 +122,11 @@ export function errorClass<P extends typeof FlareError>(
 ): P {
   // A computed key names the class itself (stack traces, util.inspect), minifier or not.
   const Class = { [name]: class extends (parent as typeof FlareError) {} }[name]!;
-  const proto = parent.prototype as unknown as { kind(): string[]; isRetryable: boolean };
+  const proto = parent.prototype as unknown as { kind(): string[] };
   const chain = [...proto.kind(), name];
   Object.assign(Class, { brand: name, isInstance: (value: unknown) => hasBrand(value, name) });
-  Object.defineProperties(Class.prototype, {
-    kind: { value: () => chain },
-    isRetryable: { value: retryable || proto.isRetryable },
-  });
+  Object.defineProperty(Class.prototype, 'kind', { value: () => chain });
+  // Otherwise the parent's rule applies (FlareError's looks at the code).
+  if (retryable) Object.defineProperty(Class.prototype, 'isRetryable', { value: true });
   return Class as P;
 }
