@@ -97,10 +97,10 @@ function send(
       body.catch(ignore);
       resolve({
         status: res.statusCode ?? 0,
-        headers: { get: (name) => headerValue(res.headers[name.toLowerCase()]) },
+        headers: { get: (name) => rawHeader(res.rawHeaders, name) },
         text: () => body,
       });
-      if (cap > 0 && Number(res.headers['content-length']) > cap) {
+      if (cap > 0 && Number(rawHeader(res.rawHeaders, 'content-length')) > cap) {
         res.destroy();
         return finish(new ResponseTooLargeError(cap));
       }
@@ -132,7 +132,17 @@ function send(
   });
 }
 
-function headerValue(value: string | string[] | undefined): string | null {
-  if (value === undefined) return null;
-  return typeof value === 'string' ? value : value.join(', ');
+/**
+ * A header from the raw `[name, value, …]` list, repeated ones joined with ", ". Reading
+ * `res.headers` instead would build Node's lazy header object on every response.
+ */
+function rawHeader(raw: string[], name: string): string | null {
+  let found: string | null = null;
+  for (let i = 0; i < raw.length; i += 2) {
+    const key = raw[i]!;
+    if (key.length === name.length && key.toLowerCase() === name.toLowerCase()) {
+      found = found === null ? raw[i + 1]! : `${found}, ${raw[i + 1]}`;
+    }
+  }
+  return found;
 }

@@ -90,3 +90,14 @@ describe('parseSignatureHeader', () => {
     expect(malformed(`t=${'x'.repeat(10_000)},v1=${A}`).message.length).toBeLessThan(300);
   });
 });
+
+describe('hex decoding of v1 values', () => {
+  const sig = 'ab'.repeat(32);
+  it('accepts either case and rejects control characters and near-hex punctuation', () => {
+    expect(parseSignatureHeader(`t=1,v1=${sig.toUpperCase()}`).signatures).toHaveLength(1);
+    for (const bad of ['\u0010', '\u0019', ':', '@', '`', 'g', 'G', ' ']) {
+      const value = bad + sig.slice(1);
+      expect(() => parseSignatureHeader(`t=1,v1=${value}`)).toThrow(/64 hexadecimal/);
+    }
+  });
+});
