@@ -7,6 +7,7 @@ import {
   type TransportRequest,
   type TransportResponse,
 } from '@flare/core';
+import { Deadlines } from './deadlines.js';
 
 /**
  * Options of `nodeHttpTransport`.
@@ -40,17 +41,20 @@ export function nodeHttpTransport(options: NodeTransportOptions = {}): Transport
     scheduling: 'lifo' as const,
   };
   const httpAgent = new http.Agent(agentOptions);
+  const deadlines = new Deadlines();
   let https: Promise<{ module: typeof import('node:https'); agent: HttpsAgent }> | undefined;
   return (req) => {
     // `module.request` is read on every call, so a later patch (msw, APM agents) is honoured.
     if (req.url.charCodeAt(4) !== 115 /* "s" of https */) {
-      return send(http.request, httpAgent, req);
+      return send(http.request, httpAgent, deadlines, req);
     }
     https ??= import('node:https').then(({ default: module }) => ({
       module,
       agent: new module.Agent(agentOptions),
     }));
-    return https.then((h) => send(h.module.request as typeof http.request, h.agent, req));
+    return https.then((h) =>
+      send(h.module.request as typeof http.request, h.agent, deadlines, req),
+    );
   };
 }
 
@@ -63,6 +67,7 @@ const ignore = () => undefined;
 function send(
   request: typeof http.request,
   agent: http.Agent,
+  deadlines: Deadlines,
   req: TransportRequest,
 ): Promise<TransportResponse> {
   return new Promise((resolve, reject) => {
@@ -73,20 +78,20 @@ function send(
     let done = false;
     let timedOut: TimeoutError | undefined;
     const onAbort = () => outgoing.destroy(signal?.reason);
+    const cancelTimer =
+      req.timeoutMs < Number.POSITIVE_INFINITY
+        ? deadlines.add(req.timeoutMs, () => {
+            timedOut = new TimeoutError(`Request timed out after ${req.timeoutMs} ms`);
+            outgoing.destroy(timedOut);
+          })
+        : undefined;
     const finish = (error: unknown, text?: string) => {
       if (done) return;
       done = true;
-      if (timer) clearTimeout(timer);
+      cancelTimer?.();
       signal?.removeEventListener('abort', onAbort);
       settle(error && (timedOut ?? (signal?.aborted ? signal.reason : error)), text);
     };
-    const timer =
-      req.timeoutMs < 2 ** 31 - 1
-        ? setTimeout(() => {
-            timedOut = new TimeoutError(`Request timed out after ${req.timeoutMs} ms`);
-            outgoing.destroy(timedOut);
-          }, req.timeoutMs)
-        : undefined;
     signal?.addEventListener('abort', onAbort, { once: true });
     outgoing.on('error', finish);
     outgoing.once('response', (res) => {

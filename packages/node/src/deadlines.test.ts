@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Deadlines } from './deadlines.js';
+
+afterEach(() => vi.useRealTimers());
+
+describe('Deadlines', () => {
+  it('expires each entry at its own deadline on one shared timer', () => {
+    vi.useFakeTimers();
+    const deadlines = new Deadlines();
+    const fired: string[] = [];
+    deadlines.add(300, () => fired.push('b'));
+    deadlines.add(100, () => fired.push('a'));
+    deadlines.add(500, () => fired.push('c'));
+    expect(vi.getTimerCount()).toBe(1);
+    vi.advanceTimersByTime(99);
+    expect(fired).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(fired).toEqual(['a']);
+    vi.advanceTimersByTime(200);
+    expect(fired).toEqual(['a', 'b']);
+    vi.advanceTimersByTime(200);
+    expect(fired).toEqual(['a', 'b', 'c']);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('never fires a cancelled entry, and re-arms only for an earlier deadline', () => {
+    vi.useFakeTimers();
+    const deadlines = new Deadlines();
+    const expire = vi.fn();
+    const cancel = deadlines.add(100, expire);
+    const later = vi.fn();
+    deadlines.add(1_000, later);
+    cancel();
+    vi.advanceTimersByTime(100);
+    expect(expire).not.toHaveBeenCalled();
+    expect(later).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(900);
+    expect(later).toHaveBeenCalledOnce();
+  });
+
+  it('does not keep the process alive on its own', () => {
+    const spy = vi.spyOn(globalThis, 'setTimeout');
+    const cancel = new Deadlines().add(60_000, () => undefined);
+    // The armed timer is unref'd: an idle client never holds the event loop open.
+    const timer = spy.mock.results[0]?.value as NodeJS.Timeout;
+    expect(timer.hasRef()).toBe(false);
+    cancel();
+    clearTimeout(timer);
+    spy.mockRestore();
+  });
+});
