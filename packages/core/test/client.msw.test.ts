@@ -375,3 +375,24 @@ describe('checks before sending: what the server cannot see', () => {
     expect(sent).toEqual([]);
   });
 });
+
+describe('caller-supplied header values', () => {
+  it.each([
+    [{ idempotencyKey: 'bad\r\nX-Evil: 1' }, 'idempotencyKey'],
+    [{ idempotencyKey: '' }, 'idempotencyKey'],
+    [{ idempotencyKey: 'k'.repeat(256) }, 'idempotencyKey'],
+    [{ idempotencyKey: 'clé' }, 'idempotencyKey'],
+    [{ requestId: 'trace\n1' }, 'requestId'],
+  ])('%o is a ValidationError before anything is sent, never retried', async (options, param) => {
+    const seen: Request[] = [];
+    server.use(
+      http.post(`${BASE}/v1/jobs`, ({ request }) => {
+        seen.push(request);
+        return HttpResponse.json(job(), { status: 201 });
+      }),
+    );
+    const err = await rejection(client().createJob({ job_type: 'A' }, options));
+    expect(err).toMatchObject({ name: 'ValidationError', param });
+    expect(seen).toHaveLength(0);
+  });
+});

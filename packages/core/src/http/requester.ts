@@ -1,5 +1,6 @@
 import type { RequestOptions } from '../client/options.js';
 import type { ClientConfig } from '../client/resolve-config.js';
+import { ValidationError } from '../errors/api-errors.js';
 import { ConnectionError } from '../errors/connection-errors.js';
 import { errorFromResponse } from '../errors/error-from-response.js';
 import { FlareError } from '../errors/flare-error.js';
@@ -60,11 +61,16 @@ export function requester(config: ClientConfig): Send {
     const { signal } = options;
     const headers: Record<string, string> = { ...common };
     if (body) headers['content-type'] = 'application/json; charset=utf-8';
-    if (options.requestId) headers['x-request-id'] = options.requestId;
+    if (options.requestId) {
+      headers['x-request-id'] = headerValue(options.requestId, 'requestId', 200);
+    }
     let idempotencyKey: string | undefined;
     if (method === 'POST') {
       // Every try of a POST carries the same key, so a retried write is never duplicated.
-      idempotencyKey = options.idempotencyKey ?? generateIdempotencyKey();
+      idempotencyKey =
+        options.idempotencyKey === undefined
+          ? generateIdempotencyKey()
+          : headerValue(options.idempotencyKey, 'idempotencyKey', 255);
       headers['idempotency-key'] = idempotencyKey;
     }
     const attempt: TransportRequest = {
@@ -133,4 +139,19 @@ export function requester(config: ClientConfig): Send {
       await sleep(wait, signal);
     }
   };
+}
+
+/**
+ * A caller-supplied header value: 1 to `max` printable ASCII characters (the spec's rule). Checked
+ * here so a bad key is a `ValidationError`, not a transport failure that would be retried.
+ */
+function headerValue(value: unknown, param: string, max: number): string {
+  if (typeof value !== 'string' || !/^[\x20-\x7e]+$/.test(value) || value.length > max) {
+    throw new ValidationError(`${param} must be 1-${max} printable ASCII characters`, {
+      type: 'invalid_request_error',
+      code: 'parameter_invalid',
+      param,
+    });
+  }
+  return value;
 }
