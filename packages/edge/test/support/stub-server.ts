@@ -1,5 +1,6 @@
-import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type http from 'node:http';
+import { job as coreJob } from '../../../core/test/helpers.js';
+import { startServer } from '../../../node/test/local-server.js';
 
 /** One request the stub received. */
 export interface Seen {
@@ -9,30 +10,9 @@ export interface Seen {
   body: string;
 }
 
-const NOW = '2026-01-01T00:00:00.000Z';
-
-/** A complete wire job. */
+/** A complete wire job with the given id (core's test fixture). */
 export function job(id: string, overrides: Record<string, unknown> = {}) {
-  return {
-    id,
-    object: 'job',
-    job_type: 'SendWelcomeEmail',
-    queue: 'default',
-    state: 'pending',
-    payload: {},
-    result: null,
-    tags: [],
-    attempts: 0,
-    max_attempts: 3,
-    progress: null,
-    last_error: null,
-    run_at: null,
-    created_at: NOW,
-    updated_at: NOW,
-    started_at: null,
-    finished_at: null,
-    ...overrides,
-  };
+  return coreJob({ id, ...overrides });
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown, headers = {}) {
@@ -107,30 +87,9 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse, body: strin
   return send(res, 200, job(id), { 'x-request-id': `req_get_${id}` });
 }
 
-/** Starts the stub; `close()` stops it and every open connection. */
+/** Starts the stub on node's test server; `close()` stops it and every open connection. */
 export async function startStubServer() {
-  const seen: Seen[] = [];
-  const sockets = new Set<Socket>();
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
-      handle(req, res, body);
-    });
-  });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    seen,
-    async close() {
-      for (const s of sockets) s.destroy();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
+  const server = await startServer();
+  server.handle(handle);
+  return { url: server.url, seen: server.requests as Seen[], close: () => server.close() };
 }
