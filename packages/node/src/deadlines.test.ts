@@ -49,3 +49,40 @@ describe('Deadlines', () => {
     spy.mockRestore();
   });
 });
+
+describe('Deadlines ordering', () => {
+  it('keeps entries in deadline order whatever order they arrive in, and survives double cancels', () => {
+    vi.useFakeTimers();
+    const deadlines = new Deadlines();
+    const fired: number[] = [];
+    const cancels = [50, 10, 40, 10, 30, 20, 60].map((ms, i) =>
+      deadlines.add(ms, () => fired.push(i)),
+    );
+    cancels[2]!(); // 40 ms, in the middle
+    cancels[2]!(); // a second cancel is a no-op
+    cancels[1]!(); // the head
+    cancels[6]!(); // the tail
+    vi.advanceTimersByTime(100);
+    expect(fired).toEqual([3, 5, 4, 0]);
+    // Cancelling an entry that already fired changes nothing.
+    cancels[0]!();
+    const late = vi.fn();
+    deadlines.add(5, late);
+    vi.advanceTimersByTime(5);
+    expect(late).toHaveBeenCalledOnce();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('fires a deadline added while the armed timer belongs to a cancelled, later-removed head', () => {
+    vi.useFakeTimers();
+    const deadlines = new Deadlines();
+    const cancel = deadlines.add(100, () => undefined);
+    cancel();
+    const expire = vi.fn();
+    deadlines.add(300, expire);
+    vi.advanceTimersByTime(100); // the stale timer fires and re-arms for 300
+    expect(expire).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(200);
+    expect(expire).toHaveBeenCalledOnce();
+  });
+});
