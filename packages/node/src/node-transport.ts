@@ -44,18 +44,50 @@ export function nodeHttpTransport(options: NodeTransportOptions = {}): Transport
   const deadlines = new Deadlines();
   let https: Promise<{ module: typeof import('node:https'); agent: HttpsAgent }> | undefined;
   return (req) => {
+    const target = parseTarget(req.url);
     // `module.request` is read on every call, so a later patch (msw, APM agents) is honoured.
-    if (req.url.charCodeAt(4) !== 115 /* "s" of https */) {
-      return send(http.request, httpAgent, deadlines, req);
-    }
+    if (!target.https) return send(http.request, httpAgent, deadlines, req, target);
     https ??= import('node:https').then(({ default: module }) => ({
       module,
       agent: new module.Agent(agentOptions),
     }));
     return https.then((h) =>
-      send(h.module.request as typeof http.request, h.agent, deadlines, req),
+      send(h.module.request as typeof http.request, h.agent, deadlines, req, target),
     );
   };
+}
+
+/** Where a request goes, split once per origin so no call re-parses the base URL. */
+interface Target {
+  https: boolean;
+  hostname: string;
+  port: string;
+  /** The `Host` header: the host, with the port unless it is the default. */
+  host: string;
+  path: string;
+}
+
+const origins = new Map<string, Omit<Target, 'path'>>();
+
+function parseTarget(url: string): Target {
+  // The path starts at the first "/" after the scheme's "//" (the base URL is a normalised href).
+  const slash = url.indexOf('/', url.indexOf('//') + 2);
+  const origin = slash < 0 ? url : url.slice(0, slash);
+  let parsed = origins.get(origin);
+  if (parsed === undefined) {
+    const { protocol, hostname, port, host } = new URL(origin);
+    parsed = {
+      https: protocol === 'https:',
+      // `http.request` wants an IPv6 literal without its brackets.
+      hostname: hostname.startsWith('[') ? hostname.slice(1, -1) : hostname,
+      port,
+      host,
+    };
+    // A client talks to one origin; the bound only matters for code that builds many.
+    if (origins.size > 31) origins.clear();
+    origins.set(origin, parsed);
+  }
+  return { ...parsed, path: slash < 0 ? '/' : url.slice(slash) };
 }
 
 const ignore = () => undefined;
@@ -69,11 +101,19 @@ function send(
   agent: http.Agent,
   deadlines: Deadlines,
   req: TransportRequest,
+  target: Target,
 ): Promise<TransportResponse> {
   return new Promise((resolve, reject) => {
     const { signal, maxResponseBytes: cap } = req;
     if (signal?.aborted) return reject(signal.reason);
-    const outgoing = request(req.url, { method: req.method, headers: req.headers, agent });
+    const outgoing = request({
+      method: req.method,
+      hostname: target.hostname,
+      port: target.port,
+      path: target.path,
+      headers: headerList(target.host, req),
+      agent,
+    });
     let settle: (error: unknown, text?: string) => void = reject;
     let done = false;
     let timedOut: TimeoutError | undefined;
@@ -135,6 +175,20 @@ function send(
     });
     outgoing.end(req.body);
   });
+}
+
+/**
+ * The request's headers as Node's flat `[name, value, …]` list. Node writes such a list straight
+ * into the request head (validating each name and value) instead of storing every header through
+ * `setHeader`, several µs per request; in exchange `Host` and `Content-Length` are ours to send.
+ */
+function headerList(host: string, req: TransportRequest): string[] {
+  const list = ['host', host];
+  for (const name in req.headers) list.push(name, req.headers[name]!);
+  if (req.body !== undefined || req.method !== 'GET') {
+    list.push('content-length', `${req.body === undefined ? 0 : Buffer.byteLength(req.body)}`);
+  }
+  return list;
 }
 
 /**

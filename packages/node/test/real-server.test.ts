@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   ConnectionError,
   FlareClient,
@@ -214,5 +216,64 @@ describe('@flare/node over a real node:http server', () => {
     });
     await flare.getJob('j');
     expect(calls).toBe(1);
+  });
+
+  it('writes the request head itself: Host, Content-Length, a path prefix, ids and queries', async () => {
+    server.handle((req, res) =>
+      req.url?.includes('/v1/jobs?')
+        ? json(res, 200, { object: 'list', jobs: [], has_more: false, next_cursor: null })
+        : json(res, 200, job()),
+    );
+    const flare = client({ baseUrl: `${server.url}/proxy/flare/` });
+    await flare.getJob('job a/b');
+    await flare.cancelJob('job_1');
+    await flare.listJobs({ queue: 'q 1', limit: 2 });
+    const [get, cancel, list] = server.requests;
+    const host = server.url.slice('http://'.length);
+    expect(get).toMatchObject({ method: 'GET', url: '/proxy/flare/v1/jobs/job%20a%2Fb' });
+    expect(get!.headers.host).toBe(host);
+    // A GET carries no body framing at all.
+    expect(get!.headers['content-length']).toBeUndefined();
+    expect(get!.headers['transfer-encoding']).toBeUndefined();
+    // A POST without a body says so, rather than falling back to chunked encoding.
+    expect(cancel).toMatchObject({
+      method: 'POST',
+      url: '/proxy/flare/v1/jobs/job_1/cancel',
+      body: '',
+    });
+    expect(cancel!.headers['content-length']).toBe('0');
+    expect(cancel!.headers['transfer-encoding']).toBeUndefined();
+    expect(list!.url).toMatch(/^\/proxy\/flare\/v1\/jobs\?/);
+    expect(new URL(list!.url, server.url).searchParams.get('queue')).toBe('q 1');
+  });
+
+  it('counts a multi-byte body in bytes, not characters', async () => {
+    server.handle((_req, res, body) => json(res, 201, job({ payload: JSON.parse(body).payload })));
+    const payload = { text: 'héllo – 日本 🚀' };
+    const created = await client().createJob({ job_type: 'A', payload });
+    expect(created.payload).toEqual(payload);
+    const post = server.requests[0]!;
+    expect(post.headers['content-length']).toBe(String(Buffer.byteLength(post.body)));
+    expect(Buffer.byteLength(post.body)).toBeGreaterThan(post.body.length);
+  });
+
+  it('reaches an IPv6 literal base URL', async () => {
+    const v6 = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => json(res, 200, job({ id: req.headers.host })));
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        v6.once('error', reject);
+        v6.listen(0, '::1', resolve);
+      });
+    } catch {
+      return; // No IPv6 loopback on this machine: nothing to prove here.
+    }
+    const { port } = v6.address() as AddressInfo;
+    const got = await client({ baseUrl: `http://[::1]:${port}` }).getJob('j');
+    expect(got?.id).toBe(`[::1]:${port}`);
+    v6.closeAllConnections();
+    await new Promise((r) => v6.close(r));
   });
 });
