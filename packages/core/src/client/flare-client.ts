@@ -138,7 +138,11 @@ export class FlareClient {
 
 /** Runs `run` now, turning a synchronous throw (a bad argument) into a rejection. */
 function settle<T>(run: () => Promise<T>): Promise<T> {
-  return new Promise((resolve) => resolve(run()));
+  try {
+    return run();
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 function call<T>(run: () => Promise<ApiResponse<T>>): FlarePromise<T> {

@@ -48,7 +48,6 @@ export function requester(config: ClientConfig): Send {
   const client = `flare-typescript/${VERSION} ${runtimeTag()}`;
   const common = {
     authorization: `Bearer ${config.apiKey}`,
-    accept: 'application/json',
     'user-agent': client,
     'x-flare-client': client,
   };
@@ -86,7 +85,6 @@ export function requester(config: ClientConfig): Send {
     for (let attempts = 1; ; attempts++) {
       if (signal?.aborted) throw signal.reason;
       headers['x-flare-retry-count'] = `${attempts - 1}`;
-      const context = { idempotencyKey, attempts };
       let response: TransportResponse | undefined;
       let requestId: string | undefined;
       let failure: FlareError;
@@ -97,14 +95,14 @@ export function requester(config: ClientConfig): Send {
         const text = await response.text();
         if (status > 199 && status < 300) {
           try {
-            const replayed = got.get('idempotent-replayed') === 'true';
             return {
               data: JSON.parse(text),
               requestId,
               status,
               headers: got,
-              replayed,
-              ...context,
+              attempts,
+              idempotencyKey,
+              replayed: got.get('idempotent-replayed') === 'true',
             };
           } catch (cause) {
             throw new FlareError(
@@ -113,12 +111,12 @@ export function requester(config: ClientConfig): Send {
             );
           }
         }
-        failure = errorFromResponse(status, text, got, context);
+        failure = errorFromResponse(status, text, got, { idempotencyKey, attempts });
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         // A `FlareError` (a timeout, an over-size or unreadable body) gets the request's
         // context; anything else is a network error.
-        const init = { status: response?.status, requestId, ...context };
+        const init = { status: response?.status, requestId, idempotencyKey, attempts };
         failure = FlareError.isInstance(error)
           ? Object.assign(error, init)
           : new ConnectionError(`Could not reach Flare: ${(error as Error)?.message ?? error}`, {
