@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
 import type { WebhookCrypto } from '@flare/core';
 
 /**
@@ -16,10 +16,24 @@ import type { WebhookCrypto } from '@flare/core';
  * const verifyWebhook = createWebhookVerifier(nodeWebhookCrypto);
  * ```
  */
+/** Secrets as `KeyObject`s, made once: an HMAC keyed by a string re-encodes the key every call. */
+const keys = new Map<string, KeyObject>();
+
+function keyOf(secret: string): KeyObject {
+  let key = keys.get(secret);
+  if (key === undefined) {
+    key = createSecretKey(Buffer.from(secret, 'utf8'));
+    // A process verifies with one or two secrets; the bound only matters for code that cycles many.
+    if (keys.size > 15) keys.delete(keys.keys().next().value as string);
+    keys.set(secret, key);
+  }
+  return key;
+}
+
 export const nodeWebhookCrypto: WebhookCrypto = {
   sign(secret, timestamp, payload) {
     // Two updates: each is a native call, and only the short prefix is concatenated.
-    return createHmac('sha256', secret).update(`${timestamp}.`).update(payload).digest();
+    return createHmac('sha256', keyOf(secret)).update(`${timestamp}.`).update(payload).digest();
   },
   timingSafeEqual: (a, b) => a.byteLength === b.byteLength && timingSafeEqual(a, b),
 };

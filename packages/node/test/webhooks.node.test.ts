@@ -21,6 +21,19 @@ describe('nodeWebhookCrypto', () => {
   });
 });
 
+describe('nodeWebhookCrypto key cache', () => {
+  it('signs right for many secrets cycled past its bound, and for non-ASCII secrets', () => {
+    const secrets = Array.from({ length: 40 }, (_, i) => `whsec_${i}_é🔑`);
+    for (let round = 0; round < 3; round++) {
+      for (const secret of secrets) {
+        const mac = nodeWebhookCrypto.sign(secret, '42', VALID.payload) as Uint8Array;
+        const expected = createHmac('sha256', secret).update(`42.${VALID.payload}`).digest();
+        expect(Buffer.from(mac).equals(expected)).toBe(true);
+      }
+    }
+  });
+});
+
 describe('verifyWebhook (@flare/node) with Buffers', () => {
   it('accepts a Buffer payload, as express.raw() gives it', async () => {
     for (const vector of [VALID, UNICODE]) {

@@ -26,6 +26,28 @@ describe('parseSignatureHeader', () => {
     });
   });
 
+  it('parses the canonical form (its fast path) exactly as the general parser does', () => {
+    // Each pair: the canonical header, and a variant only the general parser takes.
+    for (const [t, hex] of [
+      ['0', A],
+      ['1764547200', B],
+      ['999999999999999', A],
+    ] as const) {
+      const canonical = parseSignatureHeader(`t=${t},v1=${hex}`);
+      expect(canonical).toEqual(parseSignatureHeader(` t=${t} , v1=${hex.toUpperCase()}`));
+      expect(canonical).toEqual({
+        timestamp: t,
+        timestampSec: Number(t),
+        signatures: [bytesOf(hex)],
+      });
+    }
+    // Near misses of the canonical form still go through the general rules.
+    malformed(`t=1234567890123456,v1=${A}`); // 16 digits
+    malformed(`t=12,v1=${A.slice(1)}`); // 63 hex digits: no valid v1 left
+    malformed(`t=12,v1=${A}0`); // 65 hex digits
+    expect(parseSignatureHeader(`t=12,v1=${A}0,v1=${B}`).signatures).toEqual([bytesOf(B)]);
+  });
+
   it('keeps every v1 in order (rotation), wherever t is', () => {
     const parsed = parseSignatureHeader(`v1=${B},t=5,v1=${A}`);
     expect(parsed.signatures).toEqual([bytesOf(B), bytesOf(A)]);

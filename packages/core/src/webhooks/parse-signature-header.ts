@@ -17,6 +17,9 @@ export interface ParsedSignatureHeader {
   signatures: Uint8Array[];
 }
 
+/** The header as Flare sends it with a single secret: parsed by one regex, nothing split. */
+const CANONICAL = /^t=\d{1,15},v1=[\da-f]{64}$/;
+
 /** `key=value` with optional spaces and tabs around both; the key is what precedes the first `=`. */
 const ELEMENT = /^[ \t]*([^=]*?)[ \t]*=[ \t]*(.*?)[ \t]*$/s;
 
@@ -34,6 +37,11 @@ const ELEMENT = /^[ \t]*([^=]*?)[ \t]*=[ \t]*(.*?)[ \t]*$/s;
  * ```
  */
 export function parseSignatureHeader(header: string): ParsedSignatureHeader {
+  if (CANONICAL.test(header)) {
+    // "t=" + digits + ",v1=" + 64 hex: the signature is the last 64 characters.
+    const t = header.slice(2, -68);
+    return { timestamp: t, timestampSec: +t, signatures: [decodeHex(header, header.length - 64)] };
+  }
   let timestamp: string | undefined;
   let v1Seen = false;
   const signatures: Uint8Array[] = [];
@@ -68,12 +76,12 @@ function malformed(problem: string): WebhookVerificationError {
   );
 }
 
-/** 64 hex digits (already checked) to 32 bytes. */
-function decodeHex(hex: string): Uint8Array {
+/** The 64 hex digits (already checked) at `from` in `hex` to 32 bytes. */
+function decodeHex(hex: string, from = 0): Uint8Array {
   const bytes = new Uint8Array(32);
   // A hex digit's value: its low 4 bits, plus 9 for the letters (code ≥ 64), either case.
   const nibble = (i: number) => {
-    const code = hex.charCodeAt(i);
+    const code = hex.charCodeAt(from + i);
     return (code & 15) + (code >> 6) * 9;
   };
   for (let i = 0; i < 32; i++) bytes[i] = (nibble(2 * i) << 4) | nibble(2 * i + 1);

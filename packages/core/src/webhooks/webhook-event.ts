@@ -30,7 +30,9 @@ export function parseWebhookEvent(payload: string | Uint8Array): WebhookEvent {
   if (
     !isObject(event) ||
     event.object !== 'event' ||
-    !['id', 'type', 'created_at'].every((key) => typeof event[key] === 'string') ||
+    typeof event.id !== 'string' ||
+    typeof event.type !== 'string' ||
+    typeof event.created_at !== 'string' ||
     !isObject((event.data as { job?: unknown } | undefined)?.job)
   ) {
     throw new WebhookVerificationError(
