@@ -1,5 +1,4 @@
-import http from 'node:http';
-import type { Agent as HttpsAgent } from 'node:https';
+import type http from 'node:http';
 import {
   ResponseTooLargeError,
   TimeoutError,
@@ -7,6 +6,7 @@ import {
   type TransportRequest,
   type TransportResponse,
 } from '@flare/core';
+import { nodeHttp, nodeHttps } from './builtins.js';
 import { Deadlines } from './deadlines.js';
 
 /**
@@ -25,8 +25,8 @@ export interface NodeTransportOptions {
 
 /**
  * The default transport of `@flare/node`: `node:http` / `node:https` with keep-alive agents
- * (about 3× faster than Node 20's global `fetch`). `node:https` loads on the first HTTPS call,
- * so importing the SDK stays cheap.
+ * (about 3× faster than Node 20's global `fetch`). `node:http` loads with the first request and
+ * `node:https` with the first HTTPS one, so importing the SDK stays cheap.
  *
  * @example
  * ```ts
@@ -40,20 +40,21 @@ export function nodeHttpTransport(options: NodeTransportOptions = {}): Transport
     maxFreeSockets: options.maxFreeSockets ?? 64,
     scheduling: 'lifo' as const,
   };
-  const httpAgent = new http.Agent(agentOptions);
   const deadlines = new Deadlines();
-  let https: Promise<{ module: typeof import('node:https'); agent: HttpsAgent }> | undefined;
+  // Agents are made with the first request of their scheme, when the module is loaded.
+  let httpAgent: http.Agent | undefined;
+  let httpsAgent: http.Agent | undefined;
   return (req) => {
     const target = parseTarget(req.url);
-    // `module.request` is read on every call, so a later patch (msw, APM agents) is honoured.
-    if (!target.https) return send(http.request, httpAgent, deadlines, req, target);
-    https ??= import('node:https').then(({ default: module }) => ({
-      module,
-      agent: new module.Agent(agentOptions),
-    }));
-    return https.then((h) =>
-      send(h.module.request as typeof http.request, h.agent, deadlines, req, target),
-    );
+    // `request` is read from the module on every call, so a later patch (msw, APM) is honoured.
+    if (!target.https) {
+      const module = nodeHttp();
+      httpAgent ??= new module.Agent(agentOptions);
+      return send(module.request, httpAgent, deadlines, req, target);
+    }
+    const module = nodeHttps();
+    httpsAgent ??= new module.Agent(agentOptions);
+    return send(module.request as typeof http.request, httpsAgent, deadlines, req, target);
   };
 }
 

@@ -1,5 +1,6 @@
-import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import type { WebhookCrypto } from '@flare/core';
+import { nodeCrypto } from './builtins.js';
 
 /**
  * The `WebhookCrypto` port on `node:crypto`: a synchronous HMAC-SHA256 that streams `"<t>."` and
@@ -22,7 +23,7 @@ const keys = new Map<string, KeyObject>();
 function keyOf(secret: string): KeyObject {
   let key = keys.get(secret);
   if (key === undefined) {
-    key = createSecretKey(Buffer.from(secret, 'utf8'));
+    key = nodeCrypto().createSecretKey(Buffer.from(secret, 'utf8'));
     // A process verifies with one or two secrets; the bound only matters for code that cycles many.
     if (keys.size > 15) keys.delete(keys.keys().next().value as string);
     keys.set(secret, key);
@@ -33,7 +34,11 @@ function keyOf(secret: string): KeyObject {
 export const nodeWebhookCrypto: WebhookCrypto = {
   sign(secret, timestamp, payload) {
     // Two updates: each is a native call, and only the short prefix is concatenated.
-    return createHmac('sha256', keyOf(secret)).update(`${timestamp}.`).update(payload).digest();
+    return nodeCrypto()
+      .createHmac('sha256', keyOf(secret))
+      .update(`${timestamp}.`)
+      .update(payload)
+      .digest();
   },
-  timingSafeEqual: (a, b) => a.byteLength === b.byteLength && timingSafeEqual(a, b),
+  timingSafeEqual: (a, b) => a.byteLength === b.byteLength && nodeCrypto().timingSafeEqual(a, b),
 };

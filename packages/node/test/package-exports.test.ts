@@ -47,6 +47,33 @@ describe('the built package through its exports map', () => {
     });
   });
 
+  it('loads node:http, node:https and node:crypto only when first needed', () => {
+    const r = run([
+      '--input-type=module',
+      '-e',
+      `
+      const loaded = () => ['http', 'https', 'crypto'].filter((m) =>
+        process.moduleLoadList.includes('NativeModule ' + m));
+      const before = loaded();
+      const m = await import('@flare/node');
+      const imported = loaded();
+      const flare = new m.FlareClient({ apiKey: 'zf_test_sk_x', baseUrl: 'http://127.0.0.1:9', maxRetries: 0 });
+      const constructed = loaded();
+      await flare.getJob('j').catch(() => {});
+      const requested = loaded();
+      await m.verifyWebhook({ payload: '{}', header: 't=1,v1=' + 'a'.repeat(64), secret: 'whsec_x' }).catch(() => {});
+      console.log(JSON.stringify({ before, imported, constructed, requested, verified: loaded() }));
+      `,
+    ]);
+    expect(r.before).toEqual([]);
+    expect(r).toMatchObject({
+      imported: [],
+      constructed: [],
+      requested: ['http'],
+      verified: ['http', 'crypto'],
+    });
+  });
+
   it('errors from the ESM and CJS copies recognise each other', () => {
     const r = run([
       '--input-type=module',
