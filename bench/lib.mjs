@@ -33,13 +33,24 @@ export async function throughput(fn, total, inFlight) {
 }
 
 /**
+ * Collects garbage when the run allows it (`node --expose-gc`, as `pnpm bench` starts it), so no
+ * case pays for the garbage the case before it left behind.
+ */
+export function settleHeap() {
+  globalThis.gc?.();
+}
+
+/**
  * Measures each named case `rounds` times, interleaved so drift hits every case alike, and
- * returns the median of each case's rounds.
+ * returns the median of each case's rounds. The heap is collected before every measurement.
  */
 export async function compare(cases, measure, rounds) {
   const results = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
   for (let r = 0; r < rounds; r++) {
-    for (const [name, fn] of Object.entries(cases)) results[name].push(await measure(fn));
+    for (const [name, fn] of Object.entries(cases)) {
+      settleHeap();
+      results[name].push(await measure(fn));
+    }
   }
   return Object.fromEntries(Object.entries(results).map(([k, v]) => [k, median(v)]));
 }
