@@ -43,6 +43,7 @@ export function settleHeap() {
 /**
  * Measures each named case `rounds` times, interleaved so drift hits every case alike, and
  * returns the median of each case's rounds. The heap is collected before every measurement.
+ * The rounds themselves ride along (not enumerable) for `ratio`.
  */
 export async function compare(cases, measure, rounds) {
   const results = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
@@ -52,18 +53,31 @@ export async function compare(cases, measure, rounds) {
       results[name].push(await measure(fn));
     }
   }
-  return Object.fromEntries(Object.entries(results).map(([k, v]) => [k, median(v)]));
+  const medians = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, median(v)]));
+  return Object.defineProperty(medians, ROUNDS, { value: results });
+}
+
+const ROUNDS = Symbol('rounds');
+
+/**
+ * `name`'s figure over `baseline`'s: the median of the per-round ratios when `values` came from
+ * `compare` (each pair measured back to back, so a slow spell of the machine cancels out), else
+ * the ratio of the two values.
+ */
+export function ratio(values, name, baseline) {
+  const rounds = values[ROUNDS];
+  if (!rounds) return values[name] / values[baseline];
+  return median(rounds[name].map((v, i) => v / rounds[baseline][i]));
 }
 
 /** Prints a table of `{ name: value }` with each value's ratio to `baseline`. */
-export function report(title, values, { unit, baseline, lowerIsBetter }) {
+export function report(title, values, { unit, baseline }) {
   console.log(`\n${title}`);
-  const base = values[baseline];
   for (const [name, value] of Object.entries(values)) {
-    const ratio = lowerIsBetter ? value / base : value / base;
+    const times = ratio(values, name, baseline);
     const shown = value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(2);
     console.log(
-      `  ${name.padEnd(40)} ${shown.padStart(10)} ${unit.padEnd(8)} ${ratio.toFixed(2)}× ${baseline}`,
+      `  ${name.padEnd(40)} ${shown.padStart(10)} ${unit.padEnd(8)} ${times.toFixed(2)}× ${baseline}`,
     );
   }
 }

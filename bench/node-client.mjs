@@ -1,7 +1,7 @@
 // @flare/node against raw node:http and raw fetch, all on one local keep-alive server.
 import http from 'node:http';
 import { FlareClient } from '@flare/node';
-import { compare, latencyUs, report, target, throughput } from './lib.mjs';
+import { compare, latencyUs, ratio, report, target, throughput } from './lib.mjs';
 
 const JOB = JSON.stringify({
   id: 'job_01JD0000000000000000000000',
@@ -110,25 +110,25 @@ export async function run({ quick }) {
 
   target(
     'createJob latency vs raw node:http',
-    createLat['@flare/node createJob'] / createLat['raw node:http'],
+    ratio(createLat, '@flare/node createJob', 'raw node:http'),
     '<=',
     1.25,
   );
   target(
     'getJob latency vs raw node:http',
-    getLat['@flare/node getJob'] / getLat['raw node:http'],
+    ratio(getLat, '@flare/node getJob', 'raw node:http'),
     '<=',
     1.25,
   );
   target(
     'createJob throughput vs raw node:http',
-    createTput['@flare/node createJob'] / createTput['raw node:http'],
+    ratio(createTput, '@flare/node createJob', 'raw node:http'),
     '>=',
     0.8,
   );
   target(
     'getJob throughput vs raw node:http',
-    getTput['@flare/node getJob'] / getTput['raw node:http'],
+    ratio(getTput, '@flare/node getJob', 'raw node:http'),
     '>=',
     0.8,
   );

@@ -1,7 +1,8 @@
-// verifyWebhook from @flare/node against the raw node:crypto floor: createHmac + timingSafeEqual + JSON.parse.
+// verifyWebhook from @flare/node against the raw node:crypto floor: read the header, createHmac +
+// timingSafeEqual + JSON.parse.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { verifyWebhook } from '@flare/node';
-import { compare, report, target } from './lib.mjs';
+import { compare, ratio, report, target } from './lib.mjs';
 
 export const SECRET = 'whsec_bench_0123456789abcdef0123456789abcdef';
 
@@ -52,26 +53,43 @@ export async function opsPerSec(fn, ms) {
 
 export async function run({ quick }) {
   const { body, t, header } = signedEvent();
-  const expected = Buffer.from(header.split('v1=')[1], 'hex');
+  const predecoded = Buffer.from(header.split('v1=')[1], 'hex');
+  // The floor: the least a hand-written verifier does. It must read `t` and the `v1` signature
+  // from the header it was sent (Flare's form: "t=<digits>,v1=<64 hex>"), then HMAC, compare
+  // and parse. It checks no timestamp tolerance, no other header form and no event shape.
   const raw = async () => {
-    const mac = createHmac('sha256', SECRET).update(`${t}.`).update(body).digest();
+    const comma = header.indexOf(',');
+    const expected = Buffer.from(header.slice(comma + 4), 'hex');
+    const mac = createHmac('sha256', SECRET)
+      .update(`${header.slice(2, comma)}.`)
+      .update(body)
+      .digest();
     if (!timingSafeEqual(mac, expected)) throw new Error('bad');
     return JSON.parse(body);
   };
+  // For scale only: the same with the signature and timestamp known in advance, which no real
+  // verifier can do.
+  const rawPredecoded = async () => {
+    const mac = createHmac('sha256', SECRET).update(`${t}.`).update(body).digest();
+    if (!timingSafeEqual(mac, predecoded)) throw new Error('bad');
+    return JSON.parse(body);
+  };
+  const FLOOR = 'raw: read header, createHmac, timingSafeEqual, JSON.parse';
   const cases = {
-    'raw createHmac + timingSafeEqual + JSON.parse': raw,
+    [FLOOR]: raw,
+    'raw, signature decoded in advance': rawPredecoded,
     '@flare/node verifyWebhook': () => verifyWebhook({ payload: body, header, secret: SECRET }),
   };
   await opsPerSec(cases['@flare/node verifyWebhook'], 200);
-  const ms = quick ? 300 : 1000;
-  const res = await compare(cases, (fn) => opsPerSec(fn, ms), quick ? 3 : 5);
-  report('Webhook verification (verifications/s)', res, {
-    unit: 'ops/s',
-    baseline: 'raw createHmac + timingSafeEqual + JSON.parse',
-  });
+  const ms = quick ? 100 : 250;
+  const res = await compare(cases, (fn) => opsPerSec(fn, ms), quick ? 5 : 25);
+  report('Webhook verification (verifications/s)', res, { unit: 'ops/s', baseline: FLOOR });
+  console.log(
+    `  vs the signature decoded in advance: ${ratio(res, '@flare/node verifyWebhook', 'raw, signature decoded in advance').toFixed(2)}×`,
+  );
   target(
-    'verifyWebhook (node) vs raw HMAC + parse',
-    res['@flare/node verifyWebhook'] / res['raw createHmac + timingSafeEqual + JSON.parse'],
+    'verifyWebhook (node) vs raw verifier',
+    ratio(res, '@flare/node verifyWebhook', FLOOR),
     '>=',
     0.9,
   );
