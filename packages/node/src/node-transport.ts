@@ -185,7 +185,12 @@ function send(
  */
 function headerList(host: string, req: TransportRequest): string[] {
   const list = ['host', host];
-  for (const name in req.headers) list.push(name, req.headers[name]!);
+  for (const name in req.headers) {
+    const value = req.headers[name]!;
+    // A transport wrapper may set its own Host; the body's length is always ours to say.
+    if (name === 'host') list[1] = value;
+    else if (name !== 'content-length') list.push(name, value);
+  }
   if (req.body !== undefined || req.method !== 'GET') {
     list.push('content-length', `${req.body === undefined ? 0 : Buffer.byteLength(req.body)}`);
   }

@@ -3,10 +3,12 @@ import type { AddressInfo } from 'node:net';
 import {
   ConnectionError,
   FlareClient,
+  nodeHttpTransport,
   RateLimitError,
   ResponseTooLargeError,
   ServerError,
   TimeoutError,
+  type TransportRequest,
 } from '@flare/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { job, rejection } from '../../core/test/helpers.js';
@@ -245,6 +247,22 @@ describe('@flare/node over a real node:http server', () => {
     expect(cancel!.headers['transfer-encoding']).toBeUndefined();
     expect(list!.url).toMatch(/^\/proxy\/flare\/v1\/jobs\?/);
     expect(new URL(list!.url, server.url).searchParams.get('queue')).toBe('q 1');
+  });
+
+  it('lets a wrapping transport set Host, and never sends two Host or Content-Length headers', async () => {
+    server.handle((_req, res) => json(res, 200, job()));
+    const transport = nodeHttpTransport();
+    const flare = client({
+      transport: (req: TransportRequest) =>
+        transport({
+          ...req,
+          headers: { ...req.headers, host: 'flare.internal', 'content-length': '999' },
+        }),
+    });
+    await flare.cancelJob('job_1');
+    const [cancel] = server.requests;
+    expect(cancel!.headers.host).toBe('flare.internal');
+    expect(cancel!.headers['content-length']).toBe('0');
   });
 
   it('counts a multi-byte body in bytes, not characters', async () => {
