@@ -1,12 +1,12 @@
 import type { RequestOptions } from '../client/options.js';
 import type { ClientConfig } from '../client/resolve-config.js';
-import { ValidationError } from '../errors/api-errors.js';
 import { ConnectionError } from '../errors/connection-errors.js';
 import { errorFromResponse } from '../errors/error-from-response.js';
 import { FlareError } from '../errors/flare-error.js';
 import { generateIdempotencyKey } from '../internal/ids.js';
 import { runtimeTag } from '../internal/runtime.js';
 import { VERSION } from '../internal/version.js';
+import { invalid } from '../resources/params.js';
 import { type HeaderReader, retryDelay } from '../retry/retry-delay.js';
 import { sleep } from '../retry/sleep.js';
 import type { TransportRequest, TransportResponse } from './transport.js';
@@ -145,11 +145,7 @@ export function requester(config: ClientConfig): Send {
  */
 function headerValue(value: unknown, param: string, max: number): string {
   if (typeof value !== 'string' || !/^[\x20-\x7e]+$/.test(value) || value.length > max) {
-    throw new ValidationError(`${param} must be 1-${max} printable ASCII characters`, {
-      type: 'invalid_request_error',
-      code: 'parameter_invalid',
-      param,
-    });
+    invalid(`${param} must be 1-${max} printable ASCII characters`, param);
   }
   return value;
 }

@@ -9,7 +9,8 @@ import { isObject } from '../internal/is-object.js';
 const INVALID = { type: 'invalid_request_error', code: 'parameter_invalid' };
 
 /** Throws a `ValidationError` like the server's; `param` names the field, if one is at fault. */
-function invalid(message: string, param?: string): never {
+/** Throws a `ValidationError` (`invalid_request_error`, `parameter_invalid`) naming `param`. */
+export function invalid(message: string, param?: string): never {
   throw new ValidationError(message, { ...INVALID, param });
 }
 
