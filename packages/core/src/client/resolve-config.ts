@@ -60,7 +60,7 @@ export function resolveConfig(options: FlareClientOptions): ClientConfig {
   const numbers = { maxRetries, retryBaseDelayMs, retryMaxDelayMs, maxResponseBytes };
   for (const [name, value] of Object.entries(numbers)) {
     if (!Number.isInteger(value) || (value as number) < 0) {
-      fail(`${name} must be a whole number ≥ 0`);
+      fail(`${name} must be a whole number >= 0`);
     }
   }
   // Infinity: no timeout.

@@ -67,11 +67,11 @@ export function createWebhookVerifier(crypto: WebhookCrypto): VerifyWebhook {
     // Arguments first: a wrong one is a bug whatever the request holds. No message echoes one.
     const secrets: unknown[] = Array.isArray(options.secret) ? options.secret : [options.secret];
     if (!secrets.length || !secrets.every((secret) => typeof secret === 'string' && secret)) {
-      fail('secret must be a whsec_… string or a list of them (env var set?)');
+      fail('secret must be a whsec_... string or a list of them (env var set?)');
     }
     // NaN fails `>= 0`; Infinity means no check.
     if (typeof toleranceSec !== 'number' || !(toleranceSec >= 0)) {
-      fail('toleranceSec must be seconds ≥ 0');
+      fail('toleranceSec must be seconds >= 0');
     }
     const nowSec = (now instanceof Date ? +now / 1000 : now) as number;
     // Also false for anything but a number.
