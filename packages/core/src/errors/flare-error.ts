@@ -120,13 +120,21 @@ export function errorClass<P extends typeof FlareError>(
   name: string,
   retryable?: boolean,
 ): P {
+  const chain = [...(parent.prototype as unknown as { kind(): string[] }).kind(), name];
   // A computed key names the class itself (stack traces, util.inspect), minifier or not.
-  const Class = { [name]: class extends (parent as typeof FlareError) {} }[name]!;
-  const proto = parent.prototype as unknown as { kind(): string[] };
-  const chain = [...proto.kind(), name];
-  Object.assign(Class, { brand: name, isInstance: (value: unknown) => hasBrand(value, name) });
-  Object.defineProperty(Class.prototype, 'kind', { value: () => chain });
-  // Otherwise the parent's rule applies (FlareError's looks at the code).
-  if (retryable) Object.defineProperty(Class.prototype, 'isRetryable', { value: true });
-  return Class as P;
+  const Class = {
+    [name]: class extends (parent as typeof FlareError) {
+      static override brand = name;
+      static override isInstance = ((value: unknown) =>
+        hasBrand(value, name)) as typeof FlareError.isInstance;
+      protected override kind() {
+        return chain;
+      }
+      // Otherwise the parent's rule applies (FlareError's looks at the code).
+      override get isRetryable() {
+        return retryable || super.isRetryable;
+      }
+    },
+  }[name]!;
+  return Class as unknown as P;
 }
