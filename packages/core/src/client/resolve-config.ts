@@ -32,7 +32,7 @@ export function resolveConfig(options: FlareClientOptions): ClientConfig {
     maxRetries = 3,
     retryBaseDelayMs = 500,
     retryMaxDelayMs = 30_000,
-    maxResponseBytes = 10 * 1024 * 1024,
+    maxResponseBytes = 10 * 2 ** 20,
     timeoutMs = 60_000,
   } = options;
   if (apiKey === undefined) {
