@@ -9,10 +9,11 @@ export function runtimeTag(): string {
     if (typeof g.EdgeRuntime === 'string') return 'vercel-edge';
     if (g.navigator?.userAgent === 'Cloudflare-Workers') return 'workerd';
     // Bun and Deno also report the Node.js version they are compatible with.
-    const { bun, deno, node } = g.process!.versions;
-    return bun ? `bun/${bun}` : deno ? `deno/${deno}` : node ? `node/${node}` : 'unknown';
+    const versions = g.process!.versions;
+    for (const name of ['bun', 'deno', 'node'])
+      if (versions[name]) return `${name}/${versions[name]}`;
   } catch {
     // No `process` (a browser), or a locked-down global.
-    return 'unknown';
   }
+  return 'unknown';
 }
