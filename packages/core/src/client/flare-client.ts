@@ -112,7 +112,7 @@ export class FlareClient {
    * ```
    */
   cancelJob(id: string, options?: RequestOptions): FlarePromise<Job> {
-    return this.#post(id, 'cancel', options);
+    return call(() => this.#send('POST', `/v1/jobs/${pathId(id)}/cancel`, options));
   }
 
   /**
@@ -123,11 +123,7 @@ export class FlareClient {
    * ```
    */
   retryJob(id: string, options?: RequestOptions): FlarePromise<Job> {
-    return this.#post(id, 'retry', options);
-  }
-
-  #post(id: string, action: string, options?: RequestOptions): FlarePromise<Job> {
-    return call(() => this.#send('POST', `/v1/jobs/${pathId(id)}/${action}`, options));
+    return call(() => this.#send('POST', `/v1/jobs/${pathId(id)}/retry`, options));
   }
 
   /** Never serialises the API key. */
