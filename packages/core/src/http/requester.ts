@@ -127,14 +127,16 @@ export function requester(config: ClientConfig): Send {
       if (!failure.isRetryable || attempts > (options.maxRetries ?? config.maxRetries)) {
         throw failure;
       }
-      const wait = retryDelay({
-        ...config,
-        attempt: attempts,
-        headers: response?.headers,
-        random: Math.random,
-        now: Date.now,
-      });
-      await sleep(wait, signal);
+      await sleep(
+        retryDelay({
+          ...config,
+          attempt: attempts,
+          headers: response?.headers,
+          random: Math.random,
+          now: Date.now,
+        }),
+        signal,
+      );
     }
   };
 }

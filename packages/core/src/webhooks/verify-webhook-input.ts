@@ -25,12 +25,11 @@ export function readPayload(payload: unknown): string | Uint8Array {
 }
 
 /** The signature header of a Fetch API `Request` (`null` when absent). */
-export function readRequestHeader(request: unknown, name: string): string | null {
-  const r = request as Request | null;
-  if (typeof r?.headers?.get !== 'function' || typeof r.clone !== 'function') {
+export function readRequestHeader(request: Request | null, name: string): string | null {
+  if (typeof request?.headers?.get !== 'function' || typeof request.clone !== 'function') {
     fail('request must be a Fetch API Request, or pass { payload, header, secret }');
   }
-  return r.headers.get(name);
+  return request.headers.get(name);
 }
 
 /** The body of a `Request`, read from a clone so the caller can still read the original. */
