@@ -66,7 +66,7 @@ export function parseSignatureHeader(header: string): ParsedSignatureHeader {
       v1Seen ? 'none of its "v1=" signatures is 64 hexadecimal characters' : 'no "v1=" signature',
     );
   }
-  return { timestamp, timestampSec: Number(timestamp), signatures };
+  return { timestamp, timestampSec: +timestamp, signatures };
 }
 
 function malformed(problem: string): WebhookVerificationError {
