@@ -55,7 +55,7 @@ export function errorFromResponse(
   }
   const str = (key: string) => {
     const value = wire[key];
-    return typeof value === 'string' && value ? value : undefined;
+    return (typeof value === 'string' && value) || undefined;
   };
   const int = (name: string) => {
     const n = Number.parseInt(headers.get(name)!, 10);
