@@ -24,7 +24,8 @@ export interface FlarePromise<T> extends Promise<T> {
 }
 
 const unwrap = <T>(response: ApiResponse<T>): T => response.data;
-const ignore = () => undefined;
+/** A rejection handler that marks a promise's rejection as handled elsewhere (see `withResponse`). */
+export const ignore = () => undefined;
 
 /** Wraps a call's response promise as a `FlarePromise`. */
 export function flarePromise<T>(response: Promise<ApiResponse<T>>): FlarePromise<T> {
@@ -36,9 +37,4 @@ export function flarePromise<T>(response: Promise<ApiResponse<T>>): FlarePromise
     return response;
   };
   return data;
-}
-
-/** Marks `promise`'s rejection as handled elsewhere (see `withResponse`). */
-export function handledElsewhere(promise: Promise<unknown>): void {
-  promise.catch(ignore);
 }

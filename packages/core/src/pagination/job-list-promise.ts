@@ -1,4 +1,4 @@
-import { type FlarePromise, flarePromise, handledElsewhere } from '../client/flare-promise.js';
+import { type FlarePromise, flarePromise, ignore } from '../client/flare-promise.js';
 import type { ApiResponse } from '../http/requester.js';
 import type { Job, JobPage, JsonObject } from '../types/job.js';
 
@@ -35,7 +35,7 @@ export function jobListPromise<P extends JsonObject, R>(
   const list = flarePromise(first) as JobListPromise<P, R>;
   list.pages = async function* pages() {
     // Iterating is the caller's way of consuming the result; the awaitable side goes unused.
-    handledElsewhere(list);
+    list.catch(ignore);
     let page = (await first).data;
     yield page;
     while (page.has_more && page.next_cursor) {
