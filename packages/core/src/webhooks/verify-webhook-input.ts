@@ -13,7 +13,7 @@ export function readPayload(payload: unknown): string | Uint8Array {
     return new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength);
   }
   // Tags, not `instanceof`: a body may come from another realm.
-  const tag = Object.prototype.toString.call(payload);
+  const tag = {}.toString.call(payload);
   if (tag === '[object ArrayBuffer]') return new Uint8Array(payload as ArrayBuffer);
   if (Array.isArray(payload) || tag === '[object Object]') {
     throw new WebhookVerificationError(
