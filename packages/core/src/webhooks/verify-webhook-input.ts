@@ -4,8 +4,6 @@ import { fail } from '../internal/fail.js';
 // A wrong argument is a programmer error: a `FlareError`, never a verification failure. No
 // message echoes what was passed (it could be a secret).
 
-const RAW_BODY = 'the raw body (string, Uint8Array or ArrayBuffer)';
-
 /** The raw body as a string or bytes (a view of exactly the given bytes, never a copy). */
 export function readPayload(payload: unknown): string | Uint8Array {
   if (typeof payload === 'string') return payload;
@@ -18,10 +16,10 @@ export function readPayload(payload: unknown): string | Uint8Array {
   if (Array.isArray(payload) || tag === '[object Object]') {
     throw new WebhookVerificationError(
       'invalid_payload',
-      `The webhook payload is already parsed: pass ${RAW_BODY}`,
+      'The webhook payload is already parsed: pass the raw body (string, Uint8Array or ArrayBuffer)',
     );
   }
-  fail(`payload must be ${RAW_BODY}`);
+  fail('payload must be the raw body (string, Uint8Array or ArrayBuffer)');
 }
 
 /** The signature header of a Fetch API `Request` (`null` when absent). */
