@@ -5,13 +5,16 @@ import { isObject } from '../internal/is-object.js';
 // becomes a `ValidationError`); the SDK checks only what the server cannot see or would misread.
 // See docs/decisions/0005-edge-size-budget.md.
 
-/** The server's shape for a bad parameter. */
-const INVALID = { type: 'invalid_request_error', code: 'parameter_invalid' };
-
-/** Throws a `ValidationError` like the server's; `param` names the field, if one is at fault. */
-/** Throws a `ValidationError` (`invalid_request_error`, `parameter_invalid`) naming `param`. */
+/**
+ * Throws a `ValidationError` shaped like the server's (`invalid_request_error`,
+ * `parameter_invalid`); `param` names the field, if one is at fault.
+ */
 export function invalid(message: string, param?: string): never {
-  throw new ValidationError(message, { ...INVALID, param });
+  throw new ValidationError(message, {
+    type: 'invalid_request_error',
+    code: 'parameter_invalid',
+    param,
+  });
 }
 
 /**
@@ -38,7 +41,8 @@ export function jsonBody(params: unknown): string {
     return JSON.stringify(params);
   } catch (cause) {
     throw new ValidationError(`payload must be plain JSON (${cause})`, {
-      ...INVALID,
+      type: 'invalid_request_error',
+      code: 'parameter_invalid',
       param: 'payload',
       cause,
     });
