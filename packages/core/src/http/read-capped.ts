@@ -17,7 +17,7 @@ export async function readCapped(response: Response, maxBytes: number): Promise<
     reader.cancel().catch(() => undefined);
     return new ResponseTooLargeError(maxBytes);
   };
-  if (Number(response.headers.get('content-length')) > maxBytes) throw tooLarge();
+  if (+response.headers.get('content-length')! > maxBytes) throw tooLarge();
   const decoder = new TextDecoder();
   let text = '';
   for (let total = 0; ; ) {

@@ -84,7 +84,7 @@ export function requester(config: ClientConfig): Send {
 
     for (let attempts = 1; ; attempts++) {
       if (signal?.aborted) throw signal.reason;
-      headers['x-flare-retry-count'] = `${attempts - 1}`;
+      headers['x-flare-retry-count'] = String(attempts - 1);
       let response: TransportResponse | undefined;
       let requestId: string | undefined;
       let failure: FlareError;
