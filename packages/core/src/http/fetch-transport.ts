@@ -16,7 +16,7 @@ export function fetchTransport(fetchFn?: Fetch): Transport {
   // Without an explicit fetch, the global one is looked up on every call, so one patched later
   // (msw, instrumentation) is honoured; fail now if there is none at all.
   if (!fetchFn && typeof fetch !== 'function') {
-    fail('No global fetch: pass { fetch } or use @flare/node');
+    fail('No global fetch: use @flare/node or pass { fetch }');
   }
   return async ({ url, method, headers, body, signal, timeoutMs, maxResponseBytes }) => {
     if (signal?.aborted) throw signal.reason;
