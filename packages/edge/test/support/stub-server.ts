@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import { job as coreJob } from '../../../core/test/helpers.js';
-import { startServer } from '../../../node/test/local-server.js';
+import { json as send, startServer } from '../../../node/test/local-server.js';
 
 /** One request the stub received. */
 export interface Seen {
@@ -13,16 +13,6 @@ export interface Seen {
 /** A complete wire job with the given id (core's test fixture). */
 export function job(id: string, overrides: Record<string, unknown> = {}) {
   return coreJob({ id, ...overrides });
-}
-
-function send(res: http.ServerResponse, status: number, body: unknown, headers = {}) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
-    ...headers,
-  });
-  res.end(text);
 }
 
 const apiError = (type: string, code: string) => ({
