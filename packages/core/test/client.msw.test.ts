@@ -1,7 +1,6 @@
 import { inspect } from 'node:util';
 import { HttpResponse, http } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   AuthError,
   ConflictError,
@@ -10,15 +9,9 @@ import {
   ValidationError,
 } from '../src/index.js';
 import { apiError, BASE, job, KEY, rejection } from './helpers.js';
+import { useMswServer } from './msw-server.js';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
-afterAll(() => server.close());
+const server = useMswServer();
 
 const client = (opts: Record<string, unknown> = {}) =>
   new FlareClient({ apiKey: KEY, baseUrl: BASE, retryBaseDelayMs: 1, retryMaxDelayMs: 5, ...opts });

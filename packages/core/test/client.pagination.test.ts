@@ -1,13 +1,10 @@
 import { HttpResponse, http } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FlareClient, type Job, type JobPage } from '../src/index.js';
 import { BASE, job, KEY } from './helpers.js';
+import { useMswServer } from './msw-server.js';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = useMswServer();
 
 const flare = new FlareClient({ apiKey: KEY, baseUrl: BASE, retryBaseDelayMs: 1 });
 

@@ -1,6 +1,5 @@
 import { HttpResponse, http } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   ConnectionError,
   FlareClient,
@@ -11,15 +10,9 @@ import {
   ValidationError,
 } from '../src/index.js';
 import { apiError, BASE, job, KEY, rejection } from './helpers.js';
+import { useMswServer } from './msw-server.js';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
-afterAll(() => server.close());
+const server = useMswServer();
 
 const client = (opts: Record<string, unknown> = {}) =>
   new FlareClient({ apiKey: KEY, baseUrl: BASE, ...opts });
