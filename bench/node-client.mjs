@@ -111,30 +111,14 @@ export async function run({ quick }) {
     baseline: 'raw node:http',
   });
 
-  target(
-    'createJob latency vs raw node:http',
-    ratio(createLat, '@flare/node createJob', 'raw node:http'),
-    '<=',
-    1.25,
-  );
-  target(
-    'getJob latency vs raw node:http',
-    ratio(getLat, '@flare/node getJob', 'raw node:http'),
-    '<=',
-    1.25,
-  );
-  target(
-    'createJob throughput vs raw node:http',
-    ratio(createTput, '@flare/node createJob', 'raw node:http'),
-    '>=',
-    0.8,
-  );
-  target(
-    'getJob throughput vs raw node:http',
-    ratio(getTput, '@flare/node getJob', 'raw node:http'),
-    '>=',
-    0.8,
-  );
+  for (const [label, values, sdk, op, limit] of [
+    ['createJob latency', createLat, '@flare/node createJob', '<=', 1.25],
+    ['getJob latency', getLat, '@flare/node getJob', '<=', 1.25],
+    ['createJob throughput', createTput, '@flare/node createJob', '>=', 0.8],
+    ['getJob throughput', getTput, '@flare/node getJob', '>=', 0.8],
+  ]) {
+    target(`${label} vs raw node:http`, ratio(values, sdk, 'raw node:http'), op, limit);
+  }
 
   agent.destroy();
   server.closeAllConnections();
