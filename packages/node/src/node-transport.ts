@@ -45,7 +45,7 @@ export function nodeHttpTransport(options: NodeTransportOptions = {}): Transport
   let httpAgent: http.Agent | undefined;
   let httpsAgent: http.Agent | undefined;
   return (req) => {
-    const target = parseTarget(req.url);
+    const target = originOf(req.url);
     // `request` is read from the module on every call, so a later patch (msw, APM) is honoured.
     if (!target.https) {
       const module = nodeHttp();
@@ -58,37 +58,49 @@ export function nodeHttpTransport(options: NodeTransportOptions = {}): Transport
   };
 }
 
-/** Where a request goes, split once per origin so no call re-parses the base URL. */
-interface Target {
+/** Where requests to one origin go, worked out once per origin so no call re-parses the base URL. */
+interface Origin {
+  /** `scheme://host[:port]` exactly as it starts the request URLs. */
+  origin: string;
   https: boolean;
   hostname: string;
   port: string;
   /** The `Host` header: the host, with the port unless it is the default. */
   host: string;
-  path: string;
 }
 
-const origins = new Map<string, Omit<Target, 'path'>>();
+const origins = new Map<string, Origin>();
+/** The origin of the previous call: a client talks to one, so this is nearly always a hit. */
+let last: Origin | undefined;
 
-function parseTarget(url: string): Target {
+function originOf(url: string): Origin {
+  if (
+    last !== undefined &&
+    url.startsWith(last.origin) &&
+    url.charCodeAt(last.origin.length) === 47 /* "/" */
+  ) {
+    return last;
+  }
   // The path starts at the first "/" after the scheme's "//" (the base URL is a normalised href).
   const slash = url.indexOf('/', url.indexOf('//') + 2);
   const origin = slash < 0 ? url : url.slice(0, slash);
-  let parsed = origins.get(origin);
-  if (parsed === undefined) {
+  let found = origins.get(origin);
+  if (found === undefined) {
     const { protocol, hostname, port, host } = new URL(origin);
-    parsed = {
+    found = {
+      origin,
       https: protocol === 'https:',
       // `http.request` wants an IPv6 literal without its brackets.
       hostname: hostname.startsWith('[') ? hostname.slice(1, -1) : hostname,
       port,
       host,
     };
-    // A client talks to one origin; the bound only matters for code that builds many.
+    // The bound only matters for code that talks to many origins.
     if (origins.size > 31) origins.clear();
-    origins.set(origin, parsed);
+    origins.set(origin, found);
   }
-  return { ...parsed, path: slash < 0 ? '/' : url.slice(slash) };
+  last = found;
+  return found;
 }
 
 const ignore = () => undefined;
@@ -102,7 +114,7 @@ function send(
   agent: http.Agent,
   deadlines: Deadlines,
   req: TransportRequest,
-  target: Target,
+  target: Origin,
 ): Promise<TransportResponse> {
   return new Promise((resolve, reject) => {
     const { signal, maxResponseBytes: cap } = req;
@@ -111,7 +123,7 @@ function send(
       method: req.method,
       hostname: target.hostname,
       port: target.port,
-      path: target.path,
+      path: req.url.length > target.origin.length ? req.url.slice(target.origin.length) : '/',
       headers: headerList(target.host, req),
       agent,
     });

@@ -265,6 +265,30 @@ describe('@flare/node over a real node:http server', () => {
     expect(cancel!.headers['content-length']).toBe('0');
   });
 
+  it('keeps clients on different origins apart when their calls interleave', async () => {
+    const other = await startServer();
+    try {
+      server.handle((_req, res) => json(res, 200, job({ id: 'from_main' })));
+      other.handle((_req, res) => json(res, 200, job({ id: 'from_other' })));
+      const main = client();
+      // Same host, another port, and a path prefix: only the origin tells them apart.
+      const second = client({ baseUrl: `${other.url}/prefix` });
+      const ids = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => (i % 2 ? second : main).getJob(`j${i}`)),
+      );
+      expect(ids.map((j) => j?.id)).toEqual(
+        Array.from({ length: 6 }, (_, i) => (i % 2 ? 'from_other' : 'from_main')),
+      );
+      expect(other.requests.map((r) => r.url)).toEqual([
+        '/prefix/v1/jobs/j1',
+        '/prefix/v1/jobs/j3',
+        '/prefix/v1/jobs/j5',
+      ]);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('counts a multi-byte body in bytes, not characters', async () => {
     server.handle((_req, res, body) => json(res, 201, job({ payload: JSON.parse(body).payload })));
     const payload = { text: 'héllo – 日本 🚀' };
