@@ -2,6 +2,20 @@ import type { KeyObject } from 'node:crypto';
 import type { WebhookCrypto } from '@flare/core';
 import { nodeCrypto } from './builtins.js';
 
+/** Secrets as `KeyObject`s, made once: an HMAC keyed by a string re-encodes the key every call. */
+const keys = new Map<string, KeyObject>();
+
+function keyOf(secret: string): KeyObject {
+  let key = keys.get(secret);
+  if (key === undefined) {
+    key = nodeCrypto().createSecretKey(Buffer.from(secret, 'utf8'));
+    // A process verifies with one or two secrets; the bound only matters for code that cycles many.
+    if (keys.size > 15) keys.delete(keys.keys().next().value as string);
+    keys.set(secret, key);
+  }
+  return key;
+}
+
 /**
  * The `WebhookCrypto` port on `node:crypto`: a synchronous HMAC-SHA256 that streams `"<t>."` and
  * then the body into the MAC (the body is never concatenated or copied; a Buffer or Uint8Array view
@@ -17,20 +31,6 @@ import { nodeCrypto } from './builtins.js';
  * const verifyWebhook = createWebhookVerifier(nodeWebhookCrypto);
  * ```
  */
-/** Secrets as `KeyObject`s, made once: an HMAC keyed by a string re-encodes the key every call. */
-const keys = new Map<string, KeyObject>();
-
-function keyOf(secret: string): KeyObject {
-  let key = keys.get(secret);
-  if (key === undefined) {
-    key = nodeCrypto().createSecretKey(Buffer.from(secret, 'utf8'));
-    // A process verifies with one or two secrets; the bound only matters for code that cycles many.
-    if (keys.size > 15) keys.delete(keys.keys().next().value as string);
-    keys.set(secret, key);
-  }
-  return key;
-}
-
 export const nodeWebhookCrypto: WebhookCrypto = {
   sign(secret, timestamp, payload) {
     // Two updates: each is a native call, and only the short prefix is concatenated.
