@@ -123,3 +123,23 @@ describe('hex decoding of v1 values', () => {
     }
   });
 });
+
+describe('decoded signatures share blocks without overlapping', () => {
+  it('keeps every signature intact across many parses (past one 4 KiB block)', () => {
+    // 300 distinct signatures: more than fit one block, so at least two blocks are handed out.
+    const hexes = Array.from({ length: 300 }, (_, i) =>
+      (i.toString(16).padStart(4, '0') + 'c0ffee').repeat(7).slice(0, 64),
+    );
+    const decoded = hexes.map((hex) => parseSignatureHeader(`t=1,v1=${hex}`).signatures[0]!);
+    decoded.forEach((bytes, i) => {
+      expect(bytes.byteLength).toBe(32);
+      expect(bytes).toEqual(bytesOf(hexes[i]!));
+    });
+  });
+
+  it('hands native code a view into a shared ArrayBuffer, not a heap-allocated array of its own', () => {
+    // node:crypto's timingSafeEqual must copy a small heap array off the heap before reading it.
+    const { signatures } = parseSignatureHeader(`t=1,v1=${A}`);
+    expect(signatures[0]!.buffer.byteLength).toBeGreaterThan(32);
+  });
+});
