@@ -86,7 +86,10 @@ let used = 4096;
 
 /** The 64 hex digits (already checked) at `from` in `hex` to 32 bytes. */
 function decodeHex(hex: string, from = 0): Uint8Array {
-  if (used > 4064) (block = new ArrayBuffer(4096)), (used = 0);
+  if (used > 4064) {
+    block = new ArrayBuffer(4096);
+    used = 0;
+  }
   const bytes = new Uint8Array(block, used, 32);
   used += 32;
   // A hex digit's value: its low 4 bits, plus 9 for the letters (code ≥ 64), either case.
