@@ -1,5 +1,7 @@
 // Prints one closing line for the whole test run, `N passed, N failed` (plus skipped), summed
 // over the vitest JSON reports every workspace package writes to `.test-results.json`.
+// A test can add a line of its own under its package's line: a figure it measured, set as
+// `task.meta.summary` (vitest's JSON report carries `meta`). The edge bundle size is one.
 // Exits 1 when a report is missing or counts a failure, or when no test ran at all.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,6 +28,11 @@ for (const dir of dirs) {
   failed += report.numFailedTests;
   skipped += report.numPendingTests + (report.numTodoTests ?? 0);
   console.log(`  ${dir}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+  for (const file of report.testResults ?? []) {
+    for (const test of file.assertionResults ?? []) {
+      if (typeof test.meta?.summary === 'string') console.log(`    ${test.meta.summary}`);
+    }
+  }
 }
 for (const dir of missing) console.log(`  ${dir}: no .test-results.json (its tests did not run)`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

@@ -19,16 +19,19 @@ describe('the @flare/edge bundle', () => {
     expect(imports.filter((i) => i.external)).toEqual([]);
   });
 
-  it(`stays under the ${CEILING_BYTES} B ceiling, minified and gzipped (FlareClient + createJob + verifyWebhook)`, async () => {
+  it(`stays under the ${CEILING_BYTES} B ceiling, minified and gzipped (FlareClient + createJob + verifyWebhook)`, async ({
+    task,
+  }) => {
     const { code } = await bundle(ENTRY, { conditions: ['workerd', 'worker'], minify: true });
     const gzipped = gzipSync(code, { level: 9 }).length;
     const target =
       gzipped <= TARGET_BYTES
         ? `within the ${TARGET_BYTES} B target`
         : `${gzipped - TARGET_BYTES} B over the ${TARGET_BYTES} B target`;
-    console.log(
-      `@flare/edge size entry: ${code.length} B minified, ${gzipped} B gzipped (${target}; ceiling ${CEILING_BYTES} B)`,
-    );
+    const figure = `@flare/edge size entry: ${code.length} B minified, ${gzipped} B gzipped (${target}; ceiling ${CEILING_BYTES} B)`;
+    console.log(figure);
+    // Rides in the JSON report, which `pnpm test`'s closing summary prints (turbo hides the log).
+    (task.meta as { summary?: string }).summary = figure;
     expect(gzipped).toBeLessThanOrEqual(CEILING_BYTES);
   });
 });

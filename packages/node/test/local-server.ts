@@ -11,6 +11,8 @@ export async function startServer() {
     url: string;
     headers: http.IncomingHttpHeaders;
     body: string;
+    /** `Date.now()` when the whole request had arrived. */
+    at: number;
   }[] = [];
   const sockets = new Set<import('node:net').Socket>();
   const server = http.createServer((req, res) => {
@@ -18,7 +20,13 @@ export async function startServer() {
     req.setEncoding('utf8');
     req.on('data', (c) => (body += c));
     req.on('end', () => {
-      requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+      requests.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body,
+        at: Date.now(),
+      });
       handler(req, res, body);
     });
   });

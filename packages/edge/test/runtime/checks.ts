@@ -109,7 +109,8 @@ async function checkClient(baseUrl: string) {
   const retried = await flare
     .createJob({ job_type: 'A' }, { requestId: 'scenario-503' })
     .withResponse();
-  const afterRateLimit = await flare
+  // Retry-After (1 s) is capped at retryMaxDelayMs: this client lets the server's wait through.
+  const afterRateLimit = await new FlareClient({ ...options, retryMaxDelayMs: 5000 })
     .createJob({ job_type: 'A' }, { requestId: 'scenario-429' })
     .withResponse();
   return {

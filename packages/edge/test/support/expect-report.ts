@@ -37,7 +37,7 @@ export function expectClient(report: Report, seen: Seen[], runtimeTag: RegExp): 
     status: 429,
     attempts: 1,
     requestId: 'req_429',
-    retryAfter: 0,
+    retryAfter: 1,
     limit: 10,
     remaining: 0,
   });
@@ -55,6 +55,9 @@ export function expectClient(report: Report, seen: Seen[], runtimeTag: RegExp): 
   const tries = seen.filter((r) => r.headers['x-request-id'] === 'scenario-503');
   expect(tries.map((r) => r.headers['x-flare-retry-count'])).toEqual(['0', '1']);
   expect(new Set(tries.map((r) => r.headers['idempotency-key'])).size).toBe(1);
+  // The 429's `Retry-After: 1` was waited out (the client's own backoff is 1 ms).
+  const [limited, after] = seen.filter((r) => r.headers['x-request-id'] === 'scenario-429');
+  expect(after!.at - limited!.at).toBeGreaterThanOrEqual(950);
   for (const request of seen) {
     expect(request.headers.authorization).toBe('Bearer zf_test_sk_edge');
     expect(request.headers['x-flare-client']).toMatch(runtimeTag);

@@ -8,6 +8,8 @@ export interface Seen {
   url: string;
   headers: http.IncomingHttpHeaders;
   body: string;
+  /** `Date.now()` when the whole request had arrived. */
+  at: number;
 }
 
 /** A complete wire job with the given id (core's test fixture). */
@@ -42,8 +44,9 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse, body: strin
       return send(res, 503, apiError('api_error', 'service_unavailable'));
     }
     if (scenario === 'scenario-429-terminal' || (scenario === 'scenario-429' && firstTry)) {
+      // One second: long enough that a client ignoring it (1 ms backoff) is caught.
       return send(res, 429, apiError('rate_limited', 'rate_limited'), {
-        'retry-after': '0',
+        'retry-after': '1',
         'x-ratelimit-limit': '10',
         'x-ratelimit-remaining': '0',
         'x-request-id': 'req_429',
