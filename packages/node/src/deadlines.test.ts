@@ -23,6 +23,19 @@ describe('Deadlines', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it('holds a deadline past 2^31 - 1 ms on one timer, without firing or spinning', async () => {
+    // Real timers: past 2^31 - 1 ms, a timer fires after 1 ms, and re-arming would then spin.
+    const setTimeoutSpy = vi.spyOn(globalThis, 'setTimeout');
+    const expire = vi.fn();
+    const cancel = new Deadlines().add(30 * 24 * 3600 * 1000, expire);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(expire).not.toHaveBeenCalled();
+    // Its own timer plus the wait above.
+    expect(setTimeoutSpy).toHaveBeenCalledTimes(2);
+    cancel();
+    setTimeoutSpy.mockRestore();
+  });
+
   it('never fires a cancelled entry, and re-arms only for an earlier deadline', () => {
     vi.useFakeTimers();
     const deadlines = new Deadlines();

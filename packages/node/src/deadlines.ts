@@ -55,7 +55,9 @@ export class Deadlines {
   #arm(at: number): void {
     if (this.#timer) clearTimeout(this.#timer);
     this.#armedAt = at;
-    this.#timer = setTimeout(() => this.#fire(), Math.max(0, at - Date.now()));
+    // Capped at 2^31 - 1 ms, which timers turn into 1 ms; `#fire` re-arms for a later deadline.
+    const ms = Math.min(2 ** 31 - 1, Math.max(0, at - Date.now()));
+    this.#timer = setTimeout(() => this.#fire(), ms);
     // In-flight sockets keep the process alive; an idle client must not.
     this.#timer.unref?.();
   }

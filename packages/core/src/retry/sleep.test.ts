@@ -24,6 +24,17 @@ describe('sleep', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it('waits past 2^31 - 1 ms as long as timers allow, not 1 ms (what timers make of more)', async () => {
+    // Real timers: the overflow is the platform's behaviour, not a fake clock's.
+    const controller = new AbortController();
+    let done = false;
+    const p = sleep(2 ** 31 + 5, controller.signal).then(() => (done = true));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(done).toBe(false);
+    controller.abort(new Error('stop'));
+    await expect(p).rejects.toThrow('stop');
+  });
+
   it('rejects at once on an already-aborted signal', async () => {
     await expect(sleep(10, AbortSignal.abort(new Error('early')))).rejects.toThrow('early');
   });
