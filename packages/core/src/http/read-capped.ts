@@ -9,9 +9,10 @@ import { ResponseTooLargeError } from '../errors/response-too-large-error.js';
  * ```
  */
 export async function readCapped(response: Response, maxBytes: number): Promise<string> {
-  const { body } = response;
+  const body = response.body as ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | null;
   if (!maxBytes || !body) return response.text();
-  const reader = body.getReader();
+  // A fetch body is a ReadableStream; node-fetch's is a Node stream, read through its iterator.
+  const reader = 'getReader' in body ? body.getReader() : iteratorReader(body);
   const tooLarge = () => {
     // Don't await a cancel: some stream sources never settle it.
     reader.cancel().catch(() => undefined);
@@ -27,4 +28,15 @@ export async function readCapped(response: Response, maxBytes: number): Promise<
     if (total > maxBytes) throw tooLarge();
     text += decoder.decode(value, { stream: true });
   }
+}
+
+/** A Node stream's async iterator behind the two `ReadableStreamDefaultReader` methods used above. */
+function iteratorReader(body: AsyncIterable<Uint8Array> & { destroy?: () => void }) {
+  const chunks = body[Symbol.asyncIterator]();
+  return {
+    read: () => chunks.next(),
+    // A Node stream is destroyed (an iterator never started ignores `return()`); any other
+    // iterable is told to stop.
+    cancel: async () => void (body.destroy ? body.destroy() : await chunks.return?.()),
+  };
 }
