@@ -44,6 +44,10 @@ describe('construction', () => {
     vi.unstubAllEnvs();
   });
 
+  it('treats an empty apiKey (an env var set but empty) as missing, and says how to pass one', () => {
+    expect(() => new FlareClient({ apiKey: '' })).toThrow(/No API key: set FLARE_API_KEY/);
+  });
+
   it('fails at construction, saying how, when no key is given', () => {
     vi.stubEnv('FLARE_API_KEY', '');
     expect(() => new FlareClient()).toThrow(FlareError);
@@ -59,7 +63,12 @@ describe('construction', () => {
     [{ maxResponseBytes: '10' }, /maxResponseBytes/],
     [{ baseUrl: 'api.zeridion.com' }, /baseUrl/],
     [{ baseUrl: 'ftp://x' }, /baseUrl/],
-    [{ apiKey: 'zf_test_sk_a b' }, /whitespace/],
+    [{ apiKey: 'zf_test_sk_a b' }, /printable ASCII without spaces/],
+    // A pasted smart quote: no HTTP header can carry it, so every call would fail as a network error.
+    [{ apiKey: 'zf_test_sk_abc\u201d' }, /printable ASCII without spaces/],
+    [{ apiKey: 'zf_test_sk_é' }, /printable ASCII without spaces/],
+    [{ maxRetries: Number.NaN }, /maxRetries/],
+    [{ timeoutMs: Number.NaN }, /timeoutMs/],
   ])('rejects bad option %o', (opts, message) => {
     expect(() => new FlareClient({ apiKey: KEY, ...(opts as object) })).toThrow(message);
   });
@@ -315,8 +324,14 @@ describe('checks before sending: what the server cannot see', () => {
     ['getJob', '   '],
     ['cancelJob', undefined],
     ['retryJob', 42],
+    // Dot-segments: URL parsers resolve them, so /v1/jobs/. is /v1/jobs/ and /v1/jobs/../cancel
+    // is /v1/cancel.
+    ['getJob', '.'],
+    ['getJob', '..'],
+    ['cancelJob', '..'],
+    ['retryJob', '.'],
   ] as const)(
-    '%s(%j) is a ValidationError on id: an empty id would hit another endpoint',
+    '%s(%j) is a ValidationError on id: it would hit another endpoint',
     async (method, id) => {
       anyRequest();
       const err = await rejection(client()[method](id as never));
@@ -387,5 +402,88 @@ describe('caller-supplied header values', () => {
     const err = await rejection(client().createJob({ job_type: 'A' }, options));
     expect(err).toMatchObject({ name: 'ValidationError', param });
     expect(seen).toHaveLength(0);
+  });
+});
+
+describe('per-call options', () => {
+  it.each([
+    // NaN (say, Number(process.env.UNSET)) would retry forever or never time out.
+    [{ maxRetries: Number.NaN }, 'maxRetries', /maxRetries must be a whole number >= 0/],
+    [{ maxRetries: -1 }, 'maxRetries', /maxRetries/],
+    [{ maxRetries: 1.5 }, 'maxRetries', /maxRetries/],
+    [{ timeoutMs: Number.NaN }, 'timeoutMs', /timeoutMs must be a number > 0/],
+    [{ timeoutMs: 0 }, 'timeoutMs', /timeoutMs/],
+    [{ timeoutMs: '100' }, 'timeoutMs', /timeoutMs/],
+    [{ signal: {} }, 'signal', /signal must be an AbortSignal/],
+  ])('%o is a ValidationError before anything is sent', async (options, param, message) => {
+    let sent = 0;
+    server.use(
+      http.get(`${BASE}/v1/jobs/:id`, () => {
+        sent++;
+        return HttpResponse.json({ error: { type: 'api_error' } }, { status: 503 });
+      }),
+    );
+    const err = await rejection(client().getJob('job_1', options as never));
+    expect(err).toMatchObject({ name: 'ValidationError', param });
+    expect(err.message).toMatch(message);
+    expect(sent).toBe(0);
+  });
+
+  it('accepts Infinity as no timeout, and null as no signal', async () => {
+    server.use(http.get(`${BASE}/v1/jobs/:id`, () => HttpResponse.json(job())));
+    const options = { timeoutMs: Number.POSITIVE_INFINITY, signal: null } as never;
+    await expect(client().getJob('job_1', options)).resolves.toMatchObject({ object: 'job' });
+  });
+});
+
+describe('the caller’s X-Request-Id', () => {
+  it('is the error’s requestId when the response names none', async () => {
+    server.use(
+      http.post(`${BASE}/v1/jobs`, () => new HttpResponse('bad gateway', { status: 502 })),
+    );
+    const err = await rejection(
+      client({ maxRetries: 0 }).createJob({ job_type: 'A' }, { requestId: 'trace-123' }),
+    );
+    expect(err).toMatchObject({ name: 'ServerError', requestId: 'trace-123' });
+    expect(err.message).toContain('(request trace-123)');
+  });
+
+  it('is the requestId of a failure that got no response', async () => {
+    server.use(http.post(`${BASE}/v1/jobs`, () => HttpResponse.error()));
+    const err = await rejection(
+      client({ maxRetries: 0 }).createJob({ job_type: 'A' }, { requestId: 'trace-123' }),
+    );
+    expect(err).toMatchObject({ name: 'ConnectionError', requestId: 'trace-123' });
+  });
+
+  it('gives way to the response’s X-Request-Id, then to the error body’s request_id', async () => {
+    server.use(
+      http.post(`${BASE}/v1/jobs`, () =>
+        HttpResponse.json(
+          { error: { type: 'api_error', request_id: 'req_body' } },
+          { status: 500, headers: { 'x-request-id': 'req_header' } },
+        ),
+      ),
+      http.get(`${BASE}/v1/jobs/:id`, () =>
+        HttpResponse.json(
+          { error: { type: 'api_error', request_id: 'req_body' } },
+          { status: 500 },
+        ),
+      ),
+    );
+    const options = { requestId: 'trace-123' };
+    const flare = client({ maxRetries: 0 });
+    expect(await rejection(flare.createJob({ job_type: 'A' }, options))).toMatchObject({
+      requestId: 'req_header',
+    });
+    expect(await rejection(flare.getJob('job_1', options))).toMatchObject({
+      requestId: 'req_body',
+    });
+  });
+
+  it('is the requestId of a success whose response does not echo it', async () => {
+    server.use(http.get(`${BASE}/v1/jobs/:id`, () => HttpResponse.json(job())));
+    const { requestId } = await client().getJob('job_1', { requestId: 'trace-123' }).withResponse();
+    expect(requestId).toBe('trace-123');
   });
 });

@@ -21,6 +21,23 @@ export interface ClientConfig {
 
 export const DEFAULT_BASE_URL = 'https://api.zeridion.com';
 
+/**
+ * Checks numeric options by name: `timeoutMs` must be a number > 0 (Infinity: no timeout), the
+ * others whole numbers >= 0. `bad` throws; the client's options and each call's share the rules.
+ */
+export function checkNumbers(
+  values: Record<string, unknown>,
+  bad: (message: string, param: string) => never,
+): void {
+  for (const [name, value] of Object.entries(values)) {
+    if (name === 'timeoutMs') {
+      if (typeof value !== 'number' || !(value > 0)) bad(`${name} must be a number > 0`, name);
+    } else if (!Number.isInteger(value) || (value as number) < 0) {
+      bad(`${name} must be a whole number >= 0`, name);
+    }
+  }
+}
+
 /** Applies defaults and checks every option, with a message that says how to fix it. */
 export function resolveConfig(options: FlareClientOptions): ClientConfig {
   if (!isObject(options as unknown)) {
@@ -35,12 +52,14 @@ export function resolveConfig(options: FlareClientOptions): ClientConfig {
     maxResponseBytes = 10 * 2 ** 20,
     timeoutMs = 60_000,
   } = options;
-  if (apiKey === undefined) {
+  // '' too: an env var that is set but empty.
+  if (apiKey === undefined || apiKey === '') {
     fail('No API key: set FLARE_API_KEY or pass new FlareClient({ apiKey: env.FLARE_API_KEY })');
   }
-  // Printable ASCII and non-ASCII only. The key itself never appears in a message.
-  if (typeof apiKey !== 'string' || !/^[!-~\x80-\uffff]+$/.test(apiKey)) {
-    fail('apiKey must be a string without whitespace');
+  // What an HTTP header can carry, without spaces: a pasted smart quote or a newline is caught
+  // here, not retried as a network error on every call. The key never appears in a message.
+  if (typeof apiKey !== 'string' || !/^[!-~]+$/.test(apiKey)) {
+    fail('apiKey must be printable ASCII without spaces');
   }
   let url: URL | undefined;
   try {
@@ -57,14 +76,10 @@ export function resolveConfig(options: FlareClientOptions): ClientConfig {
   ) {
     fail('baseUrl must be an http(s) URL without query or fragment');
   }
-  const numbers = { maxRetries, retryBaseDelayMs, retryMaxDelayMs, maxResponseBytes };
-  for (const [name, value] of Object.entries(numbers)) {
-    if (!Number.isInteger(value) || (value as number) < 0) {
-      fail(`${name} must be a whole number >= 0`);
-    }
-  }
-  // Infinity: no timeout.
-  if (typeof timeoutMs !== 'number' || !(timeoutMs > 0)) fail('timeoutMs must be a number > 0');
+  checkNumbers(
+    { maxRetries, retryBaseDelayMs, retryMaxDelayMs, maxResponseBytes, timeoutMs },
+    fail,
+  );
   return {
     apiKey,
     maxRetries,

@@ -15,6 +15,8 @@ import { RateLimitError } from './rate-limit-error.js';
 export interface ErrorContext {
   idempotencyKey?: string | undefined;
   attempts?: number | undefined;
+  /** The `X-Request-Id` the caller sent: the request's id when the response names none. */
+  requestId?: string | undefined;
   now?: () => number;
 }
 
@@ -33,7 +35,7 @@ const BY_STATUS: Record<number, typeof FlareError> = {
 /**
  * Builds the typed error for a non-2xx response. The class follows the status (so a proxy's
  * HTML 502 still maps), the details follow the JSON error body when there is one, and the
- * `X-Request-Id` header wins over the body's `request_id`. An `unknown_parameter` in camelCase
+ * `X-Request-Id` header wins over the body's `request_id`, which wins over the caller's. An `unknown_parameter` in camelCase
  * (`jobType`) gets a hint naming the wire's snake_case spelling (`job_type`).
  *
  * @example
@@ -61,10 +63,10 @@ export function errorFromResponse(
     const n = Number.parseInt(headers.get(name)!, 10);
     return Number.isNaN(n) ? undefined : n;
   };
-  const requestId = headers.get('x-request-id') ?? str('request_id');
+  const requestId = headers.get('x-request-id') ?? str('request_id') ?? context.requestId;
   const code = str('code');
   const param = str('param');
-  const init = { status, type: str('type'), code, param, requestId, ...context, headers };
+  const init = { ...context, status, type: str('type'), code, param, requestId, headers };
   const detail =
     str('message') ??
     (bodyText ? `non-JSON body ${JSON.stringify(bodyText.slice(0, 120))}` : 'no body');

@@ -1,5 +1,5 @@
 import type { RequestOptions } from '../client/options.js';
-import type { ClientConfig } from '../client/resolve-config.js';
+import { type ClientConfig, checkNumbers } from '../client/resolve-config.js';
 import { ConnectionError } from '../errors/connection-errors.js';
 import { errorFromResponse } from '../errors/error-from-response.js';
 import { FlareError } from '../errors/flare-error.js';
@@ -57,12 +57,17 @@ export function requester(config: ClientConfig): Send {
     options: RequestOptions = {},
     body?: string,
   ): Promise<ApiResponse<T>> => {
-    const { signal } = options;
+    const { signal, requestId: sentRequestId } = options;
+    const maxRetries = options.maxRetries ?? config.maxRetries;
+    const timeoutMs = options.timeoutMs ?? config.timeoutMs;
+    // The client options' rules: NaN would retry forever or never time out.
+    checkNumbers({ maxRetries, timeoutMs }, invalid);
+    if (signal != null && typeof signal.addEventListener !== 'function') {
+      invalid('signal must be an AbortSignal', 'signal');
+    }
     const headers: Record<string, string> = { ...common };
     if (body) headers['content-type'] = 'application/json; charset=utf-8';
-    if (options.requestId) {
-      headers['x-request-id'] = headerValue(options.requestId, 'requestId', 200);
-    }
+    if (sentRequestId) headers['x-request-id'] = headerValue(sentRequestId, 'requestId', 200);
     let idempotencyKey: string | undefined;
     if (method === 'POST') {
       // Every try of a POST carries the same key, so a retried write is never duplicated.
@@ -78,7 +83,7 @@ export function requester(config: ClientConfig): Send {
       headers,
       body,
       signal,
-      timeoutMs: options.timeoutMs ?? config.timeoutMs,
+      timeoutMs,
       maxResponseBytes: config.maxResponseBytes,
     };
 
@@ -86,12 +91,13 @@ export function requester(config: ClientConfig): Send {
       if (signal?.aborted) throw signal.reason;
       headers['x-flare-retry-count'] = String(attempts - 1);
       let response: TransportResponse | undefined;
-      let requestId: string | undefined;
+      // The server's echo of X-Request-Id; until one arrives, the id the caller sent, if any.
+      let requestId = sentRequestId;
       let failure: FlareError;
       try {
         response = await config.transport(attempt);
         const { status, headers: got } = response;
-        requestId = got.get('x-request-id') ?? undefined;
+        requestId = got.get('x-request-id') ?? requestId;
         const text = await response.text();
         if (status > 199 && status < 300) {
           try {
@@ -111,7 +117,7 @@ export function requester(config: ClientConfig): Send {
             );
           }
         }
-        failure = errorFromResponse(status, text, got, { idempotencyKey, attempts });
+        failure = errorFromResponse(status, text, got, { idempotencyKey, attempts, requestId });
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         // A `FlareError` (a timeout, an over-size or unreadable body) gets the request's
@@ -124,7 +130,7 @@ export function requester(config: ClientConfig): Send {
               cause: error,
             });
       }
-      if (!failure.isRetryable || attempts > (options.maxRetries ?? config.maxRetries)) {
+      if (!failure.isRetryable || attempts > maxRetries) {
         throw failure;
       }
       await sleep(

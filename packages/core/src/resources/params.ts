@@ -18,11 +18,13 @@ export function invalid(message: string, param?: string): never {
 }
 
 /**
- * Checks an id and URL-encodes it for a path segment: an empty one would silently turn
- * `GET /v1/jobs/{id}` into the list endpoint.
+ * Checks an id and URL-encodes it for a path segment. An empty one would silently turn
+ * `GET /v1/jobs/{id}` into the list endpoint, and so would `.` or `..`: URL parsers resolve them
+ * as dot-segments, encoded (`%2E`) or not.
  */
 export function pathId(id: unknown): string {
-  if (typeof id !== 'string' || !id.trim()) invalid('id must be a job id', 'id');
+  if (typeof id !== 'string' || !id.trim() || /^\.\.?$/.test(id))
+    invalid('id must be a job id', 'id');
   return encodeURIComponent(id);
 }
 
