@@ -34,9 +34,10 @@ const BY_STATUS: Record<number, typeof FlareError> = {
 
 /**
  * Builds the typed error for a non-2xx response. The class follows the status (so a proxy's
- * HTML 502 still maps), the details follow the JSON error body when there is one, and the
- * `X-Request-Id` header wins over the body's `request_id`, which wins over the caller's. An `unknown_parameter` in camelCase
- * (`jobType`) gets a hint naming the wire's snake_case spelling (`job_type`).
+ * HTML 502 still maps), and the details follow the JSON error body when there is one. The
+ * `X-Request-Id` header wins over the body's `request_id`, which wins over the id the caller
+ * sent. An `unknown_parameter` in camelCase (`jobType`) gets a hint naming the wire's
+ * snake_case spelling (`job_type`).
  *
  * @example
  * ```ts

@@ -60,8 +60,11 @@ export function requester(config: ClientConfig): Send {
     const { signal, requestId: sentRequestId } = options;
     const maxRetries = options.maxRetries ?? config.maxRetries;
     const timeoutMs = options.timeoutMs ?? config.timeoutMs;
-    // The client options' rules: NaN would retry forever or never time out.
-    checkNumbers({ maxRetries, timeoutMs }, invalid);
+    // Overrides get the client options' rules (NaN would retry forever or never time out); the
+    // client's own values were checked at construction, so the usual call skips this.
+    if (maxRetries !== config.maxRetries || timeoutMs !== config.timeoutMs) {
+      checkNumbers({ maxRetries, timeoutMs }, invalid);
+    }
     if (signal != null && typeof signal.addEventListener !== 'function') {
       invalid('signal must be an AbortSignal', 'signal');
     }

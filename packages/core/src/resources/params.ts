@@ -23,8 +23,9 @@ export function invalid(message: string, param?: string): never {
  * as dot-segments, encoded (`%2E`) or not.
  */
 export function pathId(id: unknown): string {
-  if (typeof id !== 'string' || !id.trim() || /^\.\.?$/.test(id))
+  if (typeof id !== 'string' || !id.trim() || /^\.\.?$/.test(id)) {
     invalid('id must be a job id', 'id');
+  }
   return encodeURIComponent(id);
 }
 
