@@ -487,3 +487,26 @@ describe('the caller’s X-Request-Id', () => {
     expect(requestId).toBe('trace-123');
   });
 });
+
+describe('redirects', () => {
+  it('are not followed: a 301 on createJob is a FlareError, and no GET replaces the POST', async () => {
+    const seen: string[] = [];
+    server.use(
+      http.post(`${BASE}/v1/jobs`, ({ request }) => {
+        seen.push(`${request.method} ${new URL(request.url).pathname}`);
+        return new HttpResponse(null, { status: 301, headers: { location: `${BASE}/v2/jobs` } });
+      }),
+      http.get(`${BASE}/v2/jobs`, ({ request }) => {
+        seen.push(`${request.method} ${new URL(request.url).pathname}`);
+        return HttpResponse.json({ jobs: [], has_more: false, next_cursor: null });
+      }),
+    );
+    const err = await rejection(client().createJob({ job_type: 'A' }));
+    expect(err).toMatchObject({ name: 'FlareError', status: 301, attempts: 1 });
+    expect(err.isRetryable).toBe(false);
+    expect(err.message).toBe(
+      `301: redirect to ${BASE}/v2/jobs not followed: set baseUrl to the API's own URL`,
+    );
+    expect(seen).toEqual(['POST /v1/jobs']);
+  });
+});

@@ -207,6 +207,24 @@ describe('@flare/node over a real node:http server', () => {
     expect(bad).toMatchObject({ name: 'FlareError', requestId: 'req_bad' });
   });
 
+  it('follows no redirect, on node:http or through a caller-supplied fetch', async () => {
+    // A 301 turns a followed POST into a GET: createJob would resolve with the new URL's answer.
+    server.handle((req, res) => {
+      if (req.url === '/v1/jobs' && req.method === 'POST') {
+        res.writeHead(301, { location: '/v2/jobs' });
+        return res.end();
+      }
+      return json(res, 200, { jobs: [], has_more: false, next_cursor: null });
+    });
+    for (const opts of [{}, { fetch: (...args: Parameters<typeof fetch>) => fetch(...args) }]) {
+      const err = await rejection(client(opts).createJob({ job_type: 'A' }));
+      expect(err).toMatchObject({ name: 'FlareError', status: 301, attempts: 1 });
+      expect(err.message).toContain("redirect to /v2/jobs not followed: set baseUrl to the API's");
+      expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['POST /v1/jobs']);
+      server.requests.length = 0;
+    }
+  });
+
   it('a caller-supplied fetch is used instead of node:http', async () => {
     server.handle((_req, res) => json(res, 200, job()));
     let calls = 0;

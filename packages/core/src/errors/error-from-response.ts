@@ -68,9 +68,12 @@ export function errorFromResponse(
   const code = str('code');
   const param = str('param');
   const init = { ...context, status, type: str('type'), code, param, requestId, headers };
+  // A redirect (0: a browser's opaque one) is never followed: a POST would come back as a GET.
   const detail =
-    str('message') ??
-    (bodyText ? `non-JSON body ${JSON.stringify(bodyText.slice(0, 120))}` : 'no body');
+    status < 400
+      ? `redirect to ${headers.get('location')?.slice(0, 120) ?? '?'} not followed: set baseUrl to the API's own URL`
+      : (str('message') ??
+        (bodyText ? `non-JSON body ${JSON.stringify(bodyText.slice(0, 120))}` : 'no body'));
   let message = `${status}${code ? ` ${code}` : ''}: ${detail}${requestId ? ` (request ${requestId})` : ''}`;
   if (code === 'unknown_parameter' && /[A-Z]/.test(param!)) {
     const snake = param!.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

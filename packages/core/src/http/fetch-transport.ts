@@ -48,6 +48,9 @@ export function fetchTransport(fetchFn?: Fetch): Transport {
         headers,
         body: body ?? null,
         signal: controller.signal,
+        // Never followed: a 301/302 turns a POST into a GET, so createJob would resolve with
+        // whatever the new URL answers and no job made. The 3xx becomes a FlareError instead.
+        redirect: 'manual',
       });
       return {
         status: response.status,

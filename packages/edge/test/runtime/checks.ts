@@ -127,6 +127,9 @@ async function checkClient(baseUrl: string) {
     tooLarge: await failure(
       new FlareClient({ ...options, maxResponseBytes: 4096 }).getJob('job_huge'),
     ),
+    redirected: await failure(
+      flare.createJob({ job_type: 'A' }, { requestId: 'scenario-redirect' }),
+    ),
     declaredTooLarge: await failure(
       new FlareClient({ ...options, maxResponseBytes: 4096 }).getJob('job_declared_huge'),
     ),

@@ -49,6 +49,10 @@ export function expectClient(report: Report, seen: Seen[], runtimeTag: RegExp): 
       maxResponseBytes: 4096,
     });
   }
+  // Not followed (a POST would come back as a GET): one request, a FlareError naming the target.
+  expect(client.redirected).toMatchObject({ name: 'FlareError', status: 301, attempts: 1 });
+  expect(client.redirected.message).toMatch(/^301: redirect to .*\/v1\/jobs not followed/);
+  expect(seen.filter((r) => r.headers['x-request-id'] === 'scenario-redirect')).toHaveLength(1);
   expect(client.missingKey).toMatchObject({ name: 'FlareError' });
   expect(client.missingKey.message).toMatch(/new FlareClient\(\{ apiKey: env\.FLARE_API_KEY \}\)/);
 

@@ -40,6 +40,11 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse, body: strin
   const firstTry = req.headers['x-flare-retry-count'] === '0';
   const scenario = req.headers['x-request-id'];
   if (req.method === 'POST' && url.pathname === '/v1/jobs') {
+    if (scenario === 'scenario-redirect') {
+      // Followed, the POST would come back as a GET of the job list.
+      res.writeHead(301, { location: '/v1/jobs' });
+      return res.end();
+    }
     if (scenario === 'scenario-503' && firstTry) {
       return send(res, 503, apiError('api_error', 'service_unavailable'));
     }
