@@ -56,7 +56,7 @@ export class FlareError extends Error {
   /** Response headers, when there was a response. */
   declare readonly headers: HeaderReader | undefined;
 
-  constructor(message: string, init: FlareErrorInit = {}) {
+  constructor(message: string, init?: FlareErrorInit) {
     // `cause` goes to Error (non-enumerable); every field becomes an own, enumerable data
     // property, like a class field: the name first, then the init's fields in their order.
     super(message, init);

@@ -22,7 +22,7 @@ export class RateLimitError extends /* @__PURE__ */ errorClass(FlareError, 'Rate
   declare readonly remaining: number | undefined;
 
   // Declares the wider init; the base copies every init field, these three included.
-  constructor(message: string, init: RateLimitErrorInit = {}) {
+  constructor(message: string, init?: RateLimitErrorInit) {
     super(message, init);
   }
 }

@@ -14,7 +14,7 @@ export class ResponseTooLargeError extends /* @__PURE__ */ errorClass(
   /** The cap that was exceeded, in bytes. */
   declare readonly maxResponseBytes: number;
 
-  constructor(maxResponseBytes: number, init: FlareErrorInit = {}) {
+  constructor(maxResponseBytes: number, init?: FlareErrorInit) {
     super(`Response over maxResponseBytes (${maxResponseBytes}): raise it`, {
       ...init,
       maxResponseBytes,
