@@ -61,7 +61,7 @@ export function errorFromResponse(
     return (typeof value === 'string' && value) || undefined;
   };
   const int = (name: string) => {
-    const n = Number.parseInt(headers.get(name)!, 10);
+    const n = parseInt(headers.get(name)!, 10);
     return Number.isNaN(n) ? undefined : n;
   };
   const requestId = headers.get('x-request-id') ?? str('request_id') ?? context.requestId;

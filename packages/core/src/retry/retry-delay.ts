@@ -43,7 +43,7 @@ export function serverDelayMs(
   now: () => number,
 ): number | undefined {
   // `+''` is 0 and `+'Infinity'` passes `>= 0`: both are unreadable here.
-  const ms = +(headers?.get('retry-after-ms') || Number.NaN);
+  const ms = +(headers?.get('retry-after-ms') || NaN);
   if (ms >= 0 && ms < Infinity) return ms;
   const after = headers?.get('retry-after');
   // Seconds, or an HTTP date (`Date.parse` alone would read "7" as a year).
@@ -51,6 +51,6 @@ export function serverDelayMs(
     ? /^\s*\d+(\.\d+)?\s*$/.test(after)
       ? +after * 1000
       : Date.parse(after) - now()
-    : Number.NaN;
+    : NaN;
   return Number.isNaN(wait) ? undefined : Math.max(0, wait);
 }
