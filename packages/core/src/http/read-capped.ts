@@ -1,3 +1,4 @@
+import { ignore } from '../client/flare-promise.js';
 import { ResponseTooLargeError } from '../errors/response-too-large-error.js';
 
 /**
@@ -15,7 +16,7 @@ export async function readCapped(response: Response, maxBytes: number): Promise<
   const reader = 'getReader' in body ? body.getReader() : iteratorReader(body);
   const tooLarge = () => {
     // Don't await a cancel: some stream sources never settle it.
-    reader.cancel().catch(() => undefined);
+    reader.cancel().catch(ignore);
     return new ResponseTooLargeError(maxBytes);
   };
   if (+response.headers.get('content-length')! > maxBytes) throw tooLarge();
