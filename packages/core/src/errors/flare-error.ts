@@ -125,8 +125,8 @@ export function errorClass<P extends typeof FlareError>(
   const Class = {
     [name]: class extends (parent as typeof FlareError) {
       static override brand = name;
-      static override isInstance = ((value: unknown) =>
-        hasBrand(value, name)) as typeof FlareError.isInstance;
+      static override isInstance: typeof FlareError.isInstance = (value: unknown): value is never =>
+        hasBrand(value, name);
       protected override kind() {
         return chain;
       }
