@@ -20,5 +20,6 @@ export type {
   JsonObject,
   JsonValue,
   ListJobsParams,
+  PayloadShape,
 } from './types/job.js';
 export * from './webhooks/index.js';

@@ -2,7 +2,14 @@ import { NotFoundError } from '../errors/api-errors.js';
 import { type ApiResponse, requester, type Send } from '../http/requester.js';
 import { type JobListPromise, jobListPromise } from '../pagination/job-list-promise.js';
 import { checkObject, jsonBody, pathId, queryString } from '../resources/params.js';
-import type { CreateJobParams, Job, JobPage, JsonObject, ListJobsParams } from '../types/job.js';
+import type {
+  CreateJobParams,
+  Job,
+  JobPage,
+  JsonObject,
+  ListJobsParams,
+  PayloadShape,
+} from '../types/job.js';
 import { type FlarePromise, flarePromise } from './flare-promise.js';
 import type { FlareClientOptions, RequestOptions } from './options.js';
 import { resolveConfig } from './resolve-config.js';
@@ -41,7 +48,7 @@ export class FlareClient {
    * );
    * ```
    */
-  createJob<TPayload extends JsonObject = JsonObject>(
+  createJob<TPayload extends PayloadShape = JsonObject>(
     params: CreateJobParams<TPayload>,
     options?: RequestOptions,
   ): FlarePromise<Job<TPayload>> {
@@ -56,7 +63,7 @@ export class FlareClient {
    * if (job?.state === 'succeeded') console.log(job.result?.messageId);
    * ```
    */
-  getJob<TPayload extends JsonObject = JsonObject, TResult = unknown>(
+  getJob<TPayload extends PayloadShape = JsonObject, TResult = unknown>(
     id: string,
     options?: RequestOptions,
   ): FlarePromise<Job<TPayload, TResult> | null> {
@@ -87,7 +94,7 @@ export class FlareClient {
    * for await (const job of flare.listJobs({ queue: 'emails' })) console.log(job.id);
    * ```
    */
-  listJobs<TPayload extends JsonObject = JsonObject, TResult = unknown>(
+  listJobs<TPayload extends PayloadShape = JsonObject, TResult = unknown>(
     params: ListJobsParams = {},
     options?: RequestOptions,
   ): JobListPromise<TPayload, TResult> {
@@ -111,7 +118,10 @@ export class FlareClient {
    * const job = await flare.cancelJob('job_01JD…'); // job.state === 'cancelled'
    * ```
    */
-  cancelJob(id: string, options?: RequestOptions): FlarePromise<Job> {
+  cancelJob<TPayload extends PayloadShape = JsonObject, TResult = unknown>(
+    id: string,
+    options?: RequestOptions,
+  ): FlarePromise<Job<TPayload, TResult>> {
     return call(() => this.#send('POST', `/v1/jobs/${pathId(id)}/cancel`, options));
   }
 
@@ -122,7 +132,10 @@ export class FlareClient {
    * const job = await flare.retryJob('job_01JD…'); // job.state === 'pending'
    * ```
    */
-  retryJob(id: string, options?: RequestOptions): FlarePromise<Job> {
+  retryJob<TPayload extends PayloadShape = JsonObject, TResult = unknown>(
+    id: string,
+    options?: RequestOptions,
+  ): FlarePromise<Job<TPayload, TResult>> {
     return call(() => this.#send('POST', `/v1/jobs/${pathId(id)}/retry`, options));
   }
 

@@ -1,6 +1,6 @@
 import { type FlarePromise, flarePromise, ignore } from '../client/flare-promise.js';
 import type { ApiResponse } from '../http/requester.js';
-import type { Job, JobPage, JsonObject } from '../types/job.js';
+import type { Job, JobPage, JsonObject, PayloadShape } from '../types/job.js';
 
 /**
  * The result of `listJobs`: await it for one plain page `{ jobs, has_more, next_cursor }`, or
@@ -14,7 +14,7 @@ import type { Job, JobPage, JsonObject } from '../types/job.js';
  * for await (const page of flare.listJobs().pages()) console.log(page.jobs.length);
  * ```
  */
-export interface JobListPromise<TPayload extends JsonObject = JsonObject, TResult = unknown>
+export interface JobListPromise<TPayload extends PayloadShape = JsonObject, TResult = unknown>
   extends FlarePromise<JobPage<TPayload, TResult>>,
     AsyncIterable<Job<TPayload, TResult>> {
   /**
@@ -28,7 +28,7 @@ export interface JobListPromise<TPayload extends JsonObject = JsonObject, TResul
 }
 
 /** Wraps the first page's response and a way to fetch the page after a cursor. */
-export function jobListPromise<P extends JsonObject, R>(
+export function jobListPromise<P extends PayloadShape, R>(
   first: Promise<ApiResponse<JobPage<P, R>>>,
   next: (cursor: string) => Promise<ApiResponse<JobPage<P, R>>>,
 ): JobListPromise<P, R> {

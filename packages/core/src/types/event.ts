@@ -1,4 +1,4 @@
-import type { Job, JsonObject } from './job.js';
+import type { Job, JsonObject, PayloadShape } from './job.js';
 
 /** The webhook event types Flare sends. */
 export type WebhookEventType = 'job.succeeded' | 'job.failed' | 'job.cancelled';
@@ -11,7 +11,7 @@ export type WebhookEventType = 'job.succeeded' | 'job.failed' | 'job.cancelled';
  * if (event.type === 'job.failed') console.log(event.data.job.last_error);
  * ```
  */
-export interface WebhookEvent<TPayload extends JsonObject = JsonObject, TResult = unknown> {
+export interface WebhookEvent<TPayload extends PayloadShape = JsonObject, TResult = unknown> {
   id: string;
   object: 'event';
   type: WebhookEventType;

@@ -13,6 +13,19 @@ export type JsonValue =
 /** A JSON object, the shape of a job payload. */
 export type JsonObject = { [key: string]: unknown };
 
+/**
+ * What a payload type parameter may be: any object type, an `interface` included. An interface
+ * has no index signature, so `JsonObject` (values `unknown`) would refuse it; an index signature
+ * of `any` accepts it. Unset, payloads are still typed `JsonObject`.
+ * @example
+ * ```ts
+ * interface WelcomeEmail { email: string }
+ * await flare.createJob<WelcomeEmail>({ job_type: 'SendWelcomeEmail', payload: { email } });
+ * ```
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the one index-signature type an interface satisfies
+export type PayloadShape = { [key: string]: any };
+
 /** Progress a worker reported through a heartbeat. */
 export interface JobProgress {
   percent: number;
@@ -34,7 +47,7 @@ export interface JobLastError {
  * const job: Job<{ email: string }> = await flare.createJob({ job_type: 'SendEmail', payload: { email } });
  * ```
  */
-export interface Job<TPayload extends JsonObject = JsonObject, TResult = unknown> {
+export interface Job<TPayload extends PayloadShape = JsonObject, TResult = unknown> {
   id: string;
   object: 'job';
   job_type: string;
@@ -61,19 +74,22 @@ export interface Job<TPayload extends JsonObject = JsonObject, TResult = unknown
  * const params: CreateJobParams = { job_type: 'SendEmail', payload: { to: 'a@b.c' }, max_attempts: 5 };
  * ```
  */
-export interface CreateJobParams<TPayload extends JsonObject = JsonObject> {
+export interface CreateJobParams<TPayload extends PayloadShape = JsonObject> {
   /** 1–128 characters of `[A-Za-z0-9_.:-]`. */
   job_type: string;
   /** A JSON object, at most 256 KiB serialised. */
-  payload?: TPayload;
+  payload?: TPayload | undefined;
   /** Queue name; the server defaults to `"default"`. */
-  queue?: string;
+  queue?: string | undefined;
   /** 1–25; the server defaults to 3. */
-  max_attempts?: number;
-  /** RFC 3339 timestamp (or a `Date`); in the future the job starts `scheduled`. */
-  run_at?: string | Date;
+  max_attempts?: number | undefined;
+  /**
+   * RFC 3339 timestamp (or a valid `Date`); in the future the job starts `scheduled`. `null`, like
+   * leaving it out, means now (so a job's own `run_at` can be passed back).
+   */
+  run_at?: string | Date | null | undefined;
   /** At most 10 tags of at most 64 characters. */
-  tags?: string[];
+  tags?: readonly string[] | undefined;
 }
 
 /**
@@ -84,18 +100,18 @@ export interface CreateJobParams<TPayload extends JsonObject = JsonObject> {
  * ```
  */
 export interface ListJobsParams {
-  state?: JobState;
-  queue?: string;
-  job_type?: string;
-  tag?: string;
+  state?: JobState | undefined;
+  queue?: string | undefined;
+  job_type?: string | undefined;
+  tag?: string | undefined;
   /** 1–100, default 20. */
-  limit?: number;
+  limit?: number | undefined;
   /** The `next_cursor` of the previous page. */
-  cursor?: string;
+  cursor?: string | undefined;
 }
 
 /** One page of `listJobs`, exactly as on the wire: newest first. */
-export interface JobPage<TPayload extends JsonObject = JsonObject, TResult = unknown> {
+export interface JobPage<TPayload extends PayloadShape = JsonObject, TResult = unknown> {
   jobs: Job<TPayload, TResult>[];
   has_more: boolean;
   next_cursor: string | null;

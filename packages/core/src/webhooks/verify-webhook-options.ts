@@ -1,5 +1,5 @@
 import type { WebhookEvent } from '../types/event.js';
-import type { JsonObject } from '../types/job.js';
+import type { JsonObject, PayloadShape } from '../types/job.js';
 
 /**
  * What to verify: the raw body and the `zeridion-signature` header, as your framework gives them.
@@ -57,6 +57,6 @@ export interface VerifyWebhookRequestOptions {
  * if (event.type === 'job.succeeded') console.log(event.data.job.payload.email);
  * ```
  */
-export type VerifyWebhook = <TPayload extends JsonObject = JsonObject, TResult = unknown>(
+export type VerifyWebhook = <TPayload extends PayloadShape = JsonObject, TResult = unknown>(
   options: VerifyWebhookOptions | VerifyWebhookRequestOptions,
 ) => Promise<WebhookEvent<TPayload, TResult>>;

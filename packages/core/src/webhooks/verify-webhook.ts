@@ -2,7 +2,7 @@ import { WebhookVerificationError } from '../errors/webhook-verification-error.j
 import { fail } from '../internal/fail.js';
 import { isObject } from '../internal/is-object.js';
 import type { WebhookEvent } from '../types/event.js';
-import type { JsonObject } from '../types/job.js';
+import type { PayloadShape } from '../types/job.js';
 import { checkTimestamp } from './check-timestamp.js';
 import { constantTimeEqual } from './constant-time.js';
 import { parseSignatureHeader } from './parse-signature-header.js';
@@ -53,7 +53,7 @@ export function createWebhookVerifier(crypto: WebhookCrypto): VerifyWebhook {
     ? (a: Uint8Array, b: Uint8Array) => a.length === b.length && native.call(crypto, a, b)
     : constantTimeEqual;
 
-  return async function verifyWebhook<TPayload extends JsonObject, TResult>(
+  return async function verifyWebhook<TPayload extends PayloadShape, TResult>(
     options: VerifyWebhookOptions | VerifyWebhookRequestOptions,
   ): Promise<WebhookEvent<TPayload, TResult>> {
     if (!isObject(options)) {

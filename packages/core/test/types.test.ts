@@ -1,0 +1,78 @@
+// Type-level checks of the public request and response types against the wire contract. The
+// assertions run under `tsc` (the package's typecheck task); the `it` bodies only build values.
+import { describe, expectTypeOf, it } from 'vitest';
+import type { CreateJobParams, FlareClient, Job, JobPage, ListJobsParams } from '../src/index.js';
+
+interface WelcomeEmail {
+  email: string;
+  name?: string;
+}
+
+declare const flare: FlareClient;
+
+describe('payload types', () => {
+  it('accept an interface, not only a type alias (interfaces have no index signature)', () => {
+    const typed = () => {
+      const payload: WelcomeEmail = { email: 'a@b.c' };
+      expectTypeOf(
+        flare.createJob({ job_type: 'SendWelcomeEmail', payload }),
+      ).resolves.toEqualTypeOf<Job<WelcomeEmail>>();
+      expectTypeOf(flare.getJob<WelcomeEmail, { id: string }>('job_1')).resolves.toEqualTypeOf<Job<
+        WelcomeEmail,
+        { id: string }
+      > | null>();
+      expectTypeOf(flare.cancelJob<WelcomeEmail>('job_1')).resolves.toEqualTypeOf<
+        Job<WelcomeEmail>
+      >();
+      expectTypeOf(flare.retryJob<WelcomeEmail>('job_1')).resolves.toEqualTypeOf<
+        Job<WelcomeEmail>
+      >();
+      expectTypeOf(flare.listJobs<WelcomeEmail>()).resolves.toEqualTypeOf<JobPage<WelcomeEmail>>();
+    };
+    void typed;
+  });
+});
+
+describe('CreateJobParams', () => {
+  it('takes run_at as null (the spec: null means now), so a job can be passed back', () => {
+    const again = (job: Job) => {
+      const params: CreateJobParams = {
+        job_type: job.job_type,
+        run_at: job.run_at,
+        tags: job.tags,
+      };
+      return params;
+    };
+    const params: CreateJobParams = { job_type: 'A', run_at: null };
+    void again;
+    void params;
+  });
+
+  it('takes read-only tags', () => {
+    const tags = ['signup', 'eu'] as const;
+    const params: CreateJobParams = { job_type: 'A', tags };
+    void params;
+  });
+
+  it('refuses camelCase and unknown fields', () => {
+    // @ts-expect-error the wire is snake_case: job_type
+    const camel: CreateJobParams = { jobType: 'A' };
+    // @ts-expect-error not a createJob field
+    const extra: CreateJobParams = { job_type: 'A', priority: 1 };
+    void camel;
+    void extra;
+  });
+});
+
+describe('ListJobsParams', () => {
+  it('takes every filter as optional and refuses a null cursor (the spec does not allow it)', () => {
+    const page: ListJobsParams = { state: 'failed', queue: 'q', job_type: 'A', tag: 't', limit: 5 };
+    // @ts-expect-error cursor is a string or absent
+    const nullCursor: ListJobsParams = { cursor: null };
+    // @ts-expect-error not a job state
+    const badState: ListJobsParams = { state: 'done' };
+    void page;
+    void nullCursor;
+    void badState;
+  });
+});
