@@ -382,6 +382,16 @@ describe('checks before sending: what the server cannot see', () => {
     expect(err.cause).toBeInstanceOf(TypeError);
     expect(sent).toEqual([]);
   });
+
+  it('refuses an Invalid Date run_at (JSON would send null: run now), nothing sent', async () => {
+    anyRequest();
+    const err = await rejection(
+      client().createJob({ job_type: 'A', run_at: new Date(Number.NaN) }),
+    );
+    expect(err).toMatchObject({ name: 'ValidationError', param: 'run_at' });
+    expect(err.message).toBe('run_at is an Invalid Date');
+    expect(sent).toEqual([]);
+  });
 });
 
 describe('caller-supplied header values', () => {

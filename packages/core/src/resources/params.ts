@@ -35,11 +35,17 @@ export function checkObject(params: unknown, call: string): asserts params is ob
 }
 
 /**
- * `createJob`'s params as JSON, refused before sending when they are not an object or cannot be
- * serialised (a cycle, a BigInt: in practice the payload).
+ * `createJob`'s params as JSON, refused before sending when they are not an object, when `run_at`
+ * is an Invalid Date, or when they cannot be serialised (a cycle, a BigInt: in practice the
+ * payload).
  */
 export function jsonBody(params: unknown): string {
   checkObject(params, 'createJob');
+  // JSON.stringify writes an Invalid Date as null, which the server reads as "run now".
+  const runAt = (params as { run_at?: unknown }).run_at;
+  if (runAt instanceof Date && Number.isNaN(+runAt)) {
+    invalid('run_at is an Invalid Date', 'run_at');
+  }
   try {
     return JSON.stringify(params);
   } catch (cause) {
