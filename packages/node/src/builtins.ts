@@ -17,6 +17,7 @@ const load: (id: string) => unknown =
 let http: typeof import('node:http') | undefined;
 let https: typeof import('node:https') | undefined;
 let crypto: typeof import('node:crypto') | undefined;
+let events: typeof import('node:events') | undefined;
 
 /** `node:http`, loaded on first call. */
 export const nodeHttp = (): typeof import('node:http') =>
@@ -25,6 +26,10 @@ export const nodeHttp = (): typeof import('node:http') =>
 /** `node:https`, loaded on first call. */
 export const nodeHttps = (): typeof import('node:https') =>
   (https ??= load('node:https') as typeof import('node:https'));
+
+/** `node:events` (always loaded by Node itself), on first call. */
+export const nodeEvents = (): typeof import('node:events') =>
+  (events ??= load('node:events') as typeof import('node:events'));
 
 /** `node:crypto`, loaded on first call. */
 export const nodeCrypto = (): typeof import('node:crypto') =>

@@ -6,7 +6,7 @@ import {
   type TransportRequest,
   type TransportResponse,
 } from '@flare/core';
-import { nodeHttp, nodeHttps } from './builtins.js';
+import { nodeEvents, nodeHttp, nodeHttps } from './builtins.js';
 import { Deadlines } from './deadlines.js';
 
 /**
@@ -105,6 +105,20 @@ function originOf(url: string): Origin {
 
 const ignore = () => undefined;
 
+const lifted = new WeakSet<AbortSignal>();
+
+/**
+ * Many concurrent calls may share one signal (an app's shutdown signal, say), each holding an
+ * `abort` listener while it runs; past Node's default of 10, Node prints a leak warning. Like
+ * undici's `fetch`, the limit is lifted once per signal, unless the app set its own.
+ */
+function liftListenerLimit(signal: AbortSignal): void {
+  if (lifted.has(signal)) return;
+  lifted.add(signal);
+  const { getMaxListeners, setMaxListeners, defaultMaxListeners } = nodeEvents();
+  if (getMaxListeners(signal) === defaultMaxListeners) setMaxListeners(1500, signal);
+}
+
 /**
  * One attempt. Before the response head, a failure rejects the returned promise; after it, the
  * body (read at once, so no tick is lost) carries the failure through `text()`.
@@ -145,7 +159,10 @@ function send(
       signal?.removeEventListener('abort', onAbort);
       settle(error && (timedOut ?? (signal?.aborted ? signal.reason : error)), text);
     };
-    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal) {
+      liftListenerLimit(signal);
+      signal.addEventListener('abort', onAbort, { once: true });
+    }
     outgoing.on('error', finish);
     outgoing.once('response', (res) => {
       const body = new Promise<string>((ok, ko) => {

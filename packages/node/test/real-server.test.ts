@@ -1,3 +1,4 @@
+import { getEventListeners, getMaxListeners, setMaxListeners } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -222,6 +223,30 @@ describe('@flare/node over a real node:http server', () => {
       expect(err.message).toContain("redirect to /v2/jobs not followed: set baseUrl to the API's");
       expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['POST /v1/jobs']);
       server.requests.length = 0;
+    }
+  });
+
+  it('lets many concurrent calls share one signal without a listener-leak warning', async () => {
+    server.handle((_req, res) => json(res, 200, job()));
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      const shutdown = new AbortController();
+      const flare = client();
+      await Promise.all(
+        Array.from({ length: 30 }, (_, i) => flare.getJob(`job_${i}`, { signal: shutdown.signal })),
+      );
+      expect(getEventListeners(shutdown.signal, 'abort')).toHaveLength(0);
+      // A limit the app set itself is left alone.
+      const own = new AbortController();
+      setMaxListeners(20, own.signal);
+      await flare.getJob('job_own', { signal: own.signal });
+      expect(getMaxListeners(own.signal)).toBe(20);
+      await new Promise((r) => setImmediate(r));
+      expect(warnings).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
     }
   });
 
