@@ -6,8 +6,9 @@ import {
   type TransportRequest,
   type TransportResponse,
 } from '@flare/core';
-import { nodeEvents, nodeHttp, nodeHttps } from './builtins.js';
+import { nodeHttp, nodeHttps } from './builtins.js';
 import { Deadlines } from './deadlines.js';
+import { liftListenerLimit } from './shared-signal.js';
 
 /**
  * Options of `nodeHttpTransport`.
@@ -104,20 +105,6 @@ function originOf(url: string): Origin {
 }
 
 const ignore = () => undefined;
-
-const lifted = new WeakSet<AbortSignal>();
-
-/**
- * Many concurrent calls may share one signal (an app's shutdown signal, say), each holding an
- * `abort` listener while it runs; past Node's default of 10, Node prints a leak warning. Like
- * undici's `fetch`, the limit is lifted once per signal, unless the app set its own.
- */
-function liftListenerLimit(signal: AbortSignal): void {
-  if (lifted.has(signal)) return;
-  lifted.add(signal);
-  const { getMaxListeners, setMaxListeners, defaultMaxListeners } = nodeEvents();
-  if (getMaxListeners(signal) === defaultMaxListeners) setMaxListeners(1500, signal);
-}
 
 /**
  * One attempt. Before the response head, a failure rejects the returned promise; after it, the
