@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import type { WebhookCrypto } from '@flare/core';
 import { nodeCrypto } from './builtins.js';
 
-/** Secrets as `KeyObject`s, made once: an HMAC keyed by a string re-encodes the key every call. */
+/** Secrets as `KeyObject`s, made once (the 16 most recently used): an HMAC keyed by a string re-encodes the key every call. */
 const keys = new Map<string, KeyObject>();
 
 function keyOf(secret: string): KeyObject {
@@ -11,6 +11,11 @@ function keyOf(secret: string): KeyObject {
     key = nodeCrypto().createSecretKey(Buffer.from(secret, 'utf8'));
     // A process verifies with one or two secrets; the bound only matters for code that cycles many.
     if (keys.size > 15) keys.delete(keys.keys().next().value as string);
+    keys.set(secret, key);
+  } else if (keys.size > 15) {
+    // Full: a hit moves to the back, so the key evicted next is the least recently used one.
+    // (Below the bound nothing is evicted, and the hot path skips the two map writes.)
+    keys.delete(secret);
     keys.set(secret, key);
   }
   return key;

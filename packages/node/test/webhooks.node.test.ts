@@ -1,6 +1,6 @@
-import { createHmac } from 'node:crypto';
+import crypto, { createHmac } from 'node:crypto';
 import { nodeWebhookCrypto, verifyWebhook, WebhookVerificationError } from '@flare/node';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { webhookVectors } from '../../core/test/webhook-contract.js';
 
 const { vectors, secret: SECRET } = webhookVectors;
@@ -31,6 +31,20 @@ describe('nodeWebhookCrypto key cache', () => {
         expect(Buffer.from(mac).equals(expected)).toBe(true);
       }
     }
+  });
+  it('keeps a hot secret while 16 others pass through (least recently used goes first)', () => {
+    const createSecretKey = vi.spyOn(crypto, 'createSecretKey');
+    const hot = 'whsec_hot_lru';
+    const others = Array.from({ length: 16 }, (_, i) => `whsec_lru_other_${i}`);
+    for (let round = 0; round < 5; round++) {
+      for (const secret of others) {
+        nodeWebhookCrypto.sign(hot, '42', VALID.payload);
+        nodeWebhookCrypto.sign(secret, '42', VALID.payload);
+      }
+    }
+    const hotImports = createSecretKey.mock.calls.filter(([key]) => String(key) === hot);
+    createSecretKey.mockRestore();
+    expect(hotImports).toHaveLength(1);
   });
 });
 

@@ -4,7 +4,7 @@ import type { WebhookCrypto } from './webhook-crypto.js';
 /**
  * A `WebhookCrypto` on the standard Web Crypto API (`globalThis.crypto.subtle`): Node ≥ 20,
  * Cloudflare Workers, Vercel Edge, Deno, Bun and browsers. Imported keys are cached per secret
- * (up to 16: rotation needs two, a multi-tenant app a few). The runtime is looked up on use, so
+ * (the 16 most recently used: rotation needs two, a multi-tenant app a few). The runtime is looked up on use, so
  * creating one never throws; signing throws a `FlareError` when the runtime has no
  * `crypto.subtle`.
  *
@@ -25,7 +25,9 @@ export function webCryptoWebhookCrypto(): WebhookCrypto {
         (globalThis as { crypto?: Crypto }).crypto?.subtle ??
         fail('No crypto.subtle: use @flare/node or createWebhookVerifier({ sign })');
       let key = keys.get(secret);
-      if (!key) {
+      // A hit moves to the back, so the key evicted past 16 is the least recently used one.
+      if (key) keys.delete(secret);
+      else {
         const imported = subtle.importKey(
           'raw',
           encoder.encode(secret),
@@ -33,12 +35,12 @@ export function webCryptoWebhookCrypto(): WebhookCrypto {
           false,
           ['sign'],
         );
-        keys.set(secret, imported);
-        if (keys.size > 16) keys.delete(keys.keys().next().value!);
+        if (keys.size > 15) keys.delete(keys.keys().next().value!);
         // A failed import must not stay cached.
         imported.catch(() => keys.get(secret) === imported && keys.delete(secret));
         key = imported;
       }
+      keys.set(secret, key);
       // `${timestamp}.` + the payload's UTF-8 bytes.
       let data: Uint8Array<ArrayBuffer>;
       if (typeof payload === 'string') {
