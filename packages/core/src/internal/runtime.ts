@@ -2,18 +2,18 @@
 export function runtimeTag(): string {
   const g = globalThis as {
     EdgeRuntime?: unknown;
-    process?: { versions: Record<string, string | undefined> };
+    process?: { versions?: Record<string, string | undefined> };
     navigator?: { userAgent?: string };
   };
   try {
     if (typeof g.EdgeRuntime === 'string') return 'vercel-edge';
     if (g.navigator?.userAgent === 'Cloudflare-Workers') return 'workerd';
     // Bun and Deno also report the Node.js version they are compatible with.
-    const versions = g.process!.versions;
+    const versions = g.process?.versions;
     for (const name of ['bun', 'deno', 'node'])
-      if (versions[name]) return `${name}/${versions[name]}`;
+      if (versions?.[name]) return `${name}/${versions[name]}`;
   } catch {
-    // No `process` (a browser), or a locked-down global.
+    // A locked-down global.
   }
   return 'unknown';
 }
