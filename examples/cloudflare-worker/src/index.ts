@@ -8,16 +8,39 @@ export interface Env {
   FLARE_BASE_URL?: string;
 }
 
+/**
+ * The email of a signup body `{ "email": "…" }`; `undefined` for anything else (not JSON, no
+ * email, not an address), which the route answers with 400.
+ */
+async function readEmail(request: Request): Promise<string | undefined> {
+  const body = (await request.json().catch(() => null)) as { email?: unknown } | null;
+  const email = body?.email;
+  return typeof email === 'string' && email.includes('@') && email.length <= 254
+    ? email
+    : undefined;
+}
+
+/**
+ * `welcome-` + the SHA-256 of the address: the same signup always gets the same key. A header
+ * value must be printable ASCII, which an address need not be (`josé@…`), and the hash keeps the
+ * address out of request logs.
+ */
+async function welcomeKey(email: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(email));
+  const hex = Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0'));
+  return `welcome-${hex.join('')}`;
+}
+
 /** POST /signups `{ "email": "…" }` → enqueues a welcome email; answers 202 with the job id. */
 async function enqueueWelcomeEmail(request: Request, env: Env): Promise<Response> {
-  const { email } = (await request.json()) as { email?: unknown };
-  if (typeof email !== 'string')
-    return Response.json({ error: 'email is required' }, { status: 400 });
+  const email = await readEmail(request);
+  if (!email)
+    return Response.json({ error: 'a JSON body { "email": "…" } is required' }, { status: 400 });
   // Workers have no process.env: the key comes from the bindings.
   const flare = new FlareClient({ apiKey: env.FLARE_API_KEY, baseUrl: env.FLARE_BASE_URL });
   const job = await flare.createJob(
     { job_type: 'SendWelcomeEmail', payload: { email } },
-    { idempotencyKey: `welcome-${email}` }, // a retried signup never sends twice
+    { idempotencyKey: await welcomeKey(email) }, // a retried signup never sends twice
   );
   return Response.json({ job_id: job.id, state: job.state }, { status: 202 });
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FakeFlare, fixtures, signWebhook } from '@flare/testing';
@@ -52,6 +53,8 @@ afterAll(async () => {
   await server?.close();
 });
 
+const welcomeKey = (email: string) => `welcome-${createHash('sha256').update(email).digest('hex')}`;
+
 const post = (path: string, body: string, headers: Record<string, string> = {}) =>
   worker.dispatchFetch(`https://example.workers.dev${path}`, { method: 'POST', body, headers });
 
@@ -65,7 +68,7 @@ describe('the example Worker in workerd', () => {
     const sent = fake.requests.at(-1)!;
     expect(sent.path).toBe('/v1/jobs');
     expect(sent.headers.authorization).toBe('Bearer zf_test_sk_worker');
-    expect(sent.headers['idempotency-key']).toBe('welcome-ada@example.com');
+    expect(sent.headers['idempotency-key']).toBe(welcomeKey('ada@example.com'));
     expect(sent.headers['x-flare-client']).toMatch(/ workerd$/);
     expect(sent.body).toEqual({
       job_type: 'SendWelcomeEmail',
@@ -73,8 +76,36 @@ describe('the example Worker in workerd', () => {
     });
   });
 
-  it('answers 400 to a signup without an email', async () => {
-    expect((await post('/signups', '{}')).status).toBe(400);
+  it('answers 400, and enqueues nothing, to a body that is not { "email": "…" }', async () => {
+    const before = fake.jobs.length;
+    const long = `${'a'.repeat(250)}@example.com`;
+    for (const body of [
+      '{}',
+      'not json',
+      'null',
+      '42',
+      '{"email":7}',
+      '{"email":"ada"}',
+      `{"email":"${long}"}`,
+    ]) {
+      const response = await post('/signups', body);
+      expect(response.status, body).toBe(400);
+      expect(await response.json()).toEqual({ error: 'a JSON body { "email": "…" } is required' });
+    }
+    expect(fake.jobs.length).toBe(before);
+  });
+
+  it('enqueues a signup whose address is not ASCII, once however often it is retried', async () => {
+    const email = 'josé.müller@example.com';
+    const first = await post('/signups', JSON.stringify({ email }));
+    const again = await post('/signups', JSON.stringify({ email }));
+    expect([first.status, again.status]).toEqual([202, 202]);
+    const ids = [await first.json(), await again.json()].map(
+      (a) => (a as { job_id: string }).job_id,
+    );
+    expect(ids[1]).toBe(ids[0]);
+    expect(fake.requests.at(-1)!.headers['idempotency-key']).toBe(welcomeKey(email));
+    expect(fake.jobs.find((job) => job.id === ids[0])!.payload).toEqual({ email });
   });
 
   it('accepts a webhook signed with the endpoint secret', async () => {

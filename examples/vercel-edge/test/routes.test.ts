@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { EdgeVM } from '@edge-runtime/vm';
 import { FakeFlare, fixtures, signWebhook } from '@flare/testing';
@@ -41,6 +42,8 @@ beforeAll(async () => {
 
 afterAll(() => server?.close());
 
+const welcomeKey = (email: string) => `welcome-${createHash('sha256').update(email).digest('hex')}`;
+
 /** Calls a route's POST inside the VM with a Request built there; returns status and body. */
 async function post(
   route: string,
@@ -75,8 +78,29 @@ describe('the example Edge route handlers in the edge runtime', () => {
     expect(fake.jobs.map((job) => job.id)).toContain(answer.job_id);
     const sent = fake.requests.at(-1)!;
     expect(sent.headers.authorization).toBe('Bearer zf_test_sk_vercel');
-    expect(sent.headers['idempotency-key']).toBe('welcome-ada@example.com');
+    expect(sent.headers['idempotency-key']).toBe(welcomeKey('ada@example.com'));
     expect(sent.headers['x-flare-client']).toMatch(/ vercel-edge$/);
+  });
+
+  it('answer 400, and enqueue nothing, to a body that is not { "email": "…" }', async () => {
+    const before = fake.jobs.length;
+    const long = `${'a'.repeat(250)}@example.com`;
+    for (const body of ['{}', 'not json', 'null', '{"email":"ada"}', `{"email":"${long}"}`]) {
+      const response = await post('signups', '/api/signups', body);
+      expect(response.status, body).toBe(400);
+    }
+    expect(fake.jobs.length).toBe(before);
+  });
+
+  it('enqueue a signup whose address is not ASCII, once however often it is retried', async () => {
+    const email = 'josé.müller@example.com';
+    const body = JSON.stringify({ email });
+    const first = await post('signups', '/api/signups', body);
+    const again = await post('signups', '/api/signups', body);
+    expect([first.status, again.status]).toEqual([202, 202]);
+    const ids = [first, again].map((r) => (JSON.parse(r.body) as { job_id: string }).job_id);
+    expect(ids[1]).toBe(ids[0]);
+    expect(fake.requests.at(-1)!.headers['idempotency-key']).toBe(welcomeKey(email));
   });
 
   it('accept a webhook signed with the endpoint secret', async () => {
