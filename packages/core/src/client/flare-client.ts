@@ -22,7 +22,8 @@ import { resolveConfig } from './resolve-config.js';
  *
  * @example
  * ```ts
- * const flare = new FlareClient({ apiKey: process.env.FLARE_API_KEY });
+ * const flare = new FlareClient(); // reads FLARE_API_KEY where there is a process.env (Node, Vercel Edge)
+ * // Cloudflare Workers have no process.env: new FlareClient({ apiKey: env.FLARE_API_KEY }) in fetch()
  * const job = await flare.createJob({ job_type: 'SendWelcomeEmail', payload: { email } });
  * console.log(job.id, job.state); // "job_01JD…", "pending"
  * ```
