@@ -120,6 +120,8 @@ const vectors = [
   ],
   ['valid_unknown_schemes_ignored', body, `t=${NOW},v0=${'0'.repeat(64)},v1=${v1},v2=abc`, 'valid'],
   ['valid_whitespace_around_items', body, `  t = ${NOW} ,  v1 = ${v1}  ,v0= x `, 'valid'],
+  // Flare writes lower case; a receiver accepts either (decision 0001: strict output, tolerant input).
+  ['valid_upper_case_hex', body, `t=${NOW},v1=${v1.toUpperCase()}`, 'valid'],
   ['valid_non_ascii_utf8', pretty(unicode), header(NOW, pretty(unicode)), 'valid'],
   ['valid_at_tolerance_past', body, header(NOW - TOLERANCE, body), 'valid'],
   ['valid_at_tolerance_future', body, header(NOW + TOLERANCE, body), 'valid'],
