@@ -111,7 +111,7 @@ describe('the example Edge route handlers in the edge runtime', () => {
     expect(response.status).toBe(204);
   });
 
-  it('reject a forged or unsigned webhook with the reason', async () => {
+  it('reject a forged, tampered or unsigned webhook with the reason', async () => {
     const forged = signedEvent('whsec_someone_else');
     expect(
       await post('webhook', '/api/webhooks/flare', forged.body, {
@@ -121,6 +121,12 @@ describe('the example Edge route handlers in the edge runtime', () => {
       status: 400,
       body: 'no_matching_signature',
     });
+    const genuine = signedEvent(SECRET);
+    expect(
+      await post('webhook', '/api/webhooks/flare', `${genuine.body} `, {
+        'zeridion-signature': genuine.header,
+      }),
+    ).toEqual({ status: 400, body: 'no_matching_signature' });
     expect(await post('webhook', '/api/webhooks/flare', forged.body)).toEqual({
       status: 400,
       body: 'missing_header',

@@ -113,8 +113,18 @@ async function checkClient(baseUrl: string) {
   const afterRateLimit = await new FlareClient({ ...options, retryMaxDelayMs: 5000 })
     .createJob({ job_type: 'A' }, { requestId: 'scenario-429' })
     .withResponse();
+  const pages: string[][] = [];
+  for await (const page of flare.listJobs({ limit: 2 }).pages())
+    pages.push(page.jobs.map((j) => j.id));
+  const capped = await flare
+    .createJob({ job_type: 'A' }, { requestId: 'scenario-429-capped' })
+    .withResponse();
   return {
     created: { id: created.data.id, payload: created.data.payload, requestId: created.requestId },
+    cancelled: (await flare.cancelJob('job_7')).state,
+    retriedJob: (await flare.retryJob('job_7')).state,
+    pages,
+    cappedRetry: { attempts: capped.attempts, status: capped.status },
     idempotencyKey: created.idempotencyKey,
     got: (await flare.getJob('job_7'))?.id,
     missing: await flare.getJob('job_missing'),

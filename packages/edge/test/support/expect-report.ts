@@ -30,7 +30,22 @@ export function expectClient(report: Report, seen: Seen[], runtimeTag: RegExp): 
   expect(client.got).toBe('job_7');
   expect(client.missing).toBeNull();
   expect(client.listed).toEqual(['job_5', 'job_4', 'job_3', 'job_2', 'job_1']);
+  expect(client.cancelled).toBe('cancelled');
+  expect(client.retriedJob).toBe('pending');
+  for (const action of ['cancel', 'retry']) {
+    const [post, ...more] = seen.filter((r) => r.url === `/v1/jobs/job_7/${action}`);
+    expect(more, action).toEqual([]);
+    expect(post!.method, action).toBe('POST');
+    expect(post!.headers['idempotency-key'], action).toMatch(/^flare-/);
+  }
+  expect(client.pages).toEqual([['job_5', 'job_4'], ['job_3', 'job_2'], ['job_1']]);
   expect(client.retried503).toEqual({ attempts: 2, status: 201 });
+  // `Retry-After: 5` over retryMaxDelayMs (20 ms): the wait was capped, not 5 s.
+  expect(client.cappedRetry).toEqual({ attempts: 2, status: 201 });
+  const [capped, afterCap] = seen.filter(
+    (r) => r.headers['x-request-id'] === 'scenario-429-capped',
+  );
+  expect(afterCap!.at - capped!.at).toBeLessThan(1000);
   expect(client.retried429).toEqual({ attempts: 2, status: 201 });
   expect(client.rateLimited).toMatchObject({
     name: 'RateLimitError',

@@ -48,6 +48,10 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse, body: strin
     if (scenario === 'scenario-503' && firstTry) {
       return send(res, 503, apiError('api_error', 'service_unavailable'));
     }
+    if (scenario === 'scenario-429-capped' && firstTry) {
+      // Five seconds, over the client's retryMaxDelayMs (20 ms): the wait is capped to that.
+      return send(res, 429, apiError('rate_limited', 'rate_limited'), { 'retry-after': '5' });
+    }
     if (scenario === 'scenario-429-terminal' || (scenario === 'scenario-429' && firstTry)) {
       // One second: long enough that a client ignoring it (1 ms backoff) is caught.
       return send(res, 429, apiError('rate_limited', 'rate_limited'), {
@@ -63,6 +67,11 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse, body: strin
     });
   }
   if (url.pathname === '/v1/jobs') return send(res, 200, listPage(url));
+  const action = /^\/v1\/jobs\/([^/]+)\/(cancel|retry)$/.exec(url.pathname);
+  if (req.method === 'POST' && action) {
+    const state = action[2] === 'cancel' ? 'cancelled' : 'pending';
+    return send(res, 200, job(action[1]!, { state }));
+  }
   const id = url.pathname.split('/').pop() ?? '';
   if (id === 'job_missing') return send(res, 404, apiError('not_found', 'resource_missing'));
   if (id === 'job_huge') {
