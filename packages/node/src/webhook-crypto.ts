@@ -12,9 +12,9 @@ function keyOf(secret: string): KeyObject {
     // A process verifies with one or two secrets; the bound only matters for code that cycles many.
     if (keys.size > 15) keys.delete(keys.keys().next().value as string);
     keys.set(secret, key);
-  } else if (keys.size > 15) {
-    // Full: a hit moves to the back, so the key evicted next is the least recently used one.
-    // (Below the bound nothing is evicted, and the hot path skips the two map writes.)
+  } else if (keys.size > 1) {
+    // A hit moves to the back, so the key evicted past 16 is the least recently used one. (With
+    // one secret, the usual case, order does not matter and the hot path skips two map writes.)
     keys.delete(secret);
     keys.set(secret, key);
   }
