@@ -113,6 +113,17 @@ async function checkClient(baseUrl: string) {
   const afterRateLimit = await new FlareClient({ ...options, retryMaxDelayMs: 5000 })
     .createJob({ job_type: 'A' }, { requestId: 'scenario-429' })
     .withResponse();
+  // The caller's AbortSignal: the call rejects with its reason itself, at once.
+  const controller = new AbortController();
+  const reason = new Error('the caller gave up');
+  const abortable = flare.getJob('job_slow', { signal: controller.signal });
+  const abortStarted = Date.now();
+  setTimeout(() => controller.abort(reason), 50);
+  const aborted = await abortable.then(
+    () => 'resolved',
+    (error) => (error === reason ? 'the reason' : String(error)),
+  );
+  const abortMs = Date.now() - abortStarted;
   const pages: string[][] = [];
   for await (const page of flare.listJobs({ limit: 2 }).pages())
     pages.push(page.jobs.map((j) => j.id));
@@ -144,6 +155,13 @@ async function checkClient(baseUrl: string) {
       new FlareClient({ ...options, maxResponseBytes: 4096 }).getJob('job_declared_huge'),
     ),
     missingKey: await failure(Promise.resolve().then(() => new FlareClient({ baseUrl }))),
+    // 100 ms per attempt, one retry: a TimeoutError after two tries, not the stub's 3 s answer.
+    timedOut: await failure(
+      new FlareClient({ ...options, timeoutMs: 100, maxRetries: 1 }).getJob('job_slow', {
+        requestId: 'scenario-timeout',
+      }),
+    ),
+    aborted: { with: aborted, ms: abortMs },
   };
 }
 

@@ -71,6 +71,12 @@ export function expectClient(report: Report, seen: Seen[], runtimeTag: RegExp): 
   expect(client.missingKey).toMatchObject({ name: 'FlareError' });
   expect(client.missingKey.message).toMatch(/new FlareClient\(\{ apiKey: env\.FLARE_API_KEY \}\)/);
 
+  expect(client.timedOut).toMatchObject({ name: 'TimeoutError', attempts: 2 });
+  expect(client.timedOut.message).toMatch(/Timed out after 100 ms/);
+  expect(seen.filter((r) => r.headers['x-request-id'] === 'scenario-timeout')).toHaveLength(2);
+  expect(client.aborted.with).toBe('the reason');
+  expect(client.aborted.ms).toBeLessThan(1500);
+
   const tries = seen.filter((r) => r.headers['x-request-id'] === 'scenario-503');
   expect(tries.map((r) => r.headers['x-flare-retry-count'])).toEqual(['0', '1']);
   expect(new Set(tries.map((r) => r.headers['idempotency-key'])).size).toBe(1);

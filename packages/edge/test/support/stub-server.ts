@@ -74,6 +74,12 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse, body: strin
   }
   const id = url.pathname.split('/').pop() ?? '';
   if (id === 'job_missing') return send(res, 404, apiError('not_found', 'resource_missing'));
+  if (id === 'job_slow') {
+    // Answers after 3 s, long past the checks' timeouts and aborts.
+    const later = setTimeout(() => res.destroyed || send(res, 200, job(id)), 3000);
+    later.unref();
+    return;
+  }
   if (id === 'job_huge') {
     // Chunked, no Content-Length: only a streaming cap stops it.
     res.writeHead(200, { 'content-type': 'application/json' });
