@@ -2,7 +2,10 @@ import type { KeyObject } from 'node:crypto';
 import type { WebhookCrypto } from '@flare/core';
 import { nodeCrypto } from './builtins.js';
 
-/** Secrets as `KeyObject`s, made once (the 16 most recently used): an HMAC keyed by a string re-encodes the key every call. */
+/**
+ * Secrets as `KeyObject`s, made once (the 16 most recently used): an HMAC keyed by a string
+ * re-encodes the key every call.
+ */
 const keys = new Map<string, KeyObject>();
 
 function keyOf(secret: string): KeyObject {

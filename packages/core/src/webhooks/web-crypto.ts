@@ -4,9 +4,9 @@ import type { WebhookCrypto } from './webhook-crypto.js';
 /**
  * A `WebhookCrypto` on the standard Web Crypto API (`globalThis.crypto.subtle`): Node ≥ 20,
  * Cloudflare Workers, Vercel Edge, Deno, Bun and browsers. Imported keys are cached per secret
- * (the 16 most recently used: rotation needs two, a multi-tenant app a few). The runtime is looked up on use, so
- * creating one never throws; signing throws a `FlareError` when the runtime has no
- * `crypto.subtle`.
+ * (the 16 most recently used: rotation needs two, a multi-tenant app a few). The runtime is
+ * looked up on use, so creating one never throws; signing throws a `FlareError` when the runtime
+ * has no `crypto.subtle`.
  *
  * @example
  * ```ts
