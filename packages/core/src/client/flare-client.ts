@@ -1,7 +1,9 @@
-import { NotFoundError } from '../errors/api-errors.js';
-import { type ApiResponse, requester, type Send } from '../http/requester.js';
-import { type JobListPromise, jobListPromise } from '../pagination/job-list-promise.js';
-import { checkObject, jsonBody, pathId, queryString } from '../resources/params.js';
+import type { ApiResponse, Send } from '../http/api-response.js';
+import { type FlarePromise, flarePromise } from '../http/flare-promise.js';
+import type { RequestOptions } from '../http/request-options.js';
+import { checkObject, jsonBody, pathId, queryString } from '../http/request-params.js';
+import { nullOnNotFound, requester } from '../http/requester.js';
+import { type JobListPromise, listPromise } from '../pagination/list-promise.js';
 import type {
   CreateJobParams,
   Job,
@@ -10,8 +12,7 @@ import type {
   ListJobsParams,
   PayloadShape,
 } from '../types/job.js';
-import { type FlarePromise, flarePromise } from './flare-promise.js';
-import type { FlareClientOptions, RequestOptions } from './options.js';
+import type { FlareClientOptions } from './options.js';
 import { resolveConfig } from './resolve-config.js';
 
 /**
@@ -53,7 +54,7 @@ export class FlareClient {
     params: CreateJobParams<TPayload>,
     options?: RequestOptions,
   ): FlarePromise<Job<TPayload>> {
-    return call(() => this.#send('POST', '/v1/jobs', options, jsonBody(params)));
+    return call(() => this.#send('POST', '/v1/jobs', options, jsonBody(params, 'createJob')));
   }
 
   /**
@@ -68,21 +69,10 @@ export class FlareClient {
     id: string,
     options?: RequestOptions,
   ): FlarePromise<Job<TPayload, TResult> | null> {
+    // A missing job is an answer, not a failure.
     return call(() =>
-      this.#send<Job<TPayload, TResult> | null>('GET', `/v1/jobs/${pathId(id)}`, options).catch(
-        (error: unknown) => {
-          // A missing job is an answer, not a failure.
-          if (!NotFoundError.isInstance(error)) throw error;
-          return {
-            data: null,
-            requestId: error.requestId,
-            status: 404,
-            headers: error.headers ?? { get: () => null },
-            attempts: error.attempts ?? 1,
-            idempotencyKey: undefined,
-            replayed: false,
-          };
-        },
+      nullOnNotFound(
+        this.#send<Job<TPayload, TResult>>('GET', `/v1/jobs/${pathId(id, 'job')}`, options),
       ),
     );
   }
@@ -109,7 +99,7 @@ export class FlareClient {
       checkObject(params, 'listJobs');
       return page(params.cursor);
     });
-    return jobListPromise(first, page);
+    return listPromise(first, page, 'jobs');
   }
 
   /**
@@ -123,7 +113,7 @@ export class FlareClient {
     id: string,
     options?: RequestOptions,
   ): FlarePromise<Job<TPayload, TResult>> {
-    return call(() => this.#send('POST', `/v1/jobs/${pathId(id)}/cancel`, options));
+    return call(() => this.#send('POST', `/v1/jobs/${pathId(id, 'job')}/cancel`, options));
   }
 
   /**
@@ -137,7 +127,7 @@ export class FlareClient {
     id: string,
     options?: RequestOptions,
   ): FlarePromise<Job<TPayload, TResult>> {
-    return call(() => this.#send('POST', `/v1/jobs/${pathId(id)}/retry`, options));
+    return call(() => this.#send('POST', `/v1/jobs/${pathId(id, 'job')}/retry`, options));
   }
 
   /** Never serialises the API key. */
