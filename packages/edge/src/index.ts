@@ -1,8 +1,66 @@
 import { createWebhookVerifier, type VerifyWebhook, webCryptoWebhookCrypto } from '@flare/core';
 
+export type {
+  ApiResponse,
+  ConflictCode,
+  CreateJobParams,
+  CursorPage,
+  Fetch,
+  FlareClientOptions,
+  FlareErrorClass,
+  FlarePromise,
+  HeaderReader,
+  Job,
+  JobLastError,
+  JobListPromise,
+  JobPage,
+  JobProgress,
+  JobState,
+  JsonObject,
+  JsonValue,
+  ListJobsParams,
+  ListPromise,
+  PayloadShape,
+  RequestOptions,
+  RetryDelayInput,
+  Transport,
+  TransportRequest,
+  TransportResponse,
+  VerifyWebhook,
+  VerifyWebhookOptions,
+  VerifyWebhookRequestOptions,
+  WebhookCrypto,
+  WebhookEvent,
+  WebhookEventType,
+  WebhookVerificationReason,
+} from '@flare/core';
 // Core's defaults are already the edge ones: `FlareClient` sends with the runtime's `fetch`
 // (`fetchTransport`) and reads FLARE_API_KEY only through a guarded `globalThis.process?.env`.
-export * from '@flare/core';
+// Core's surface, named one by one (verifyWebhook is this package's own).
+export {
+  AuthError,
+  ConflictError,
+  ConnectionError,
+  createWebhookVerifier,
+  DEFAULT_BASE_URL,
+  DEFAULT_WEBHOOK_TOLERANCE_SEC,
+  FlareClient,
+  FlareError,
+  fetchTransport,
+  NotFoundError,
+  PermissionError,
+  QuotaError,
+  RateLimitError,
+  ResponseTooLargeError,
+  retryDelay,
+  ServerError,
+  TimeoutError,
+  ValidationError,
+  VERSION,
+  WEBHOOK_SIGNATURE_HEADER,
+  WebhookVerificationError,
+  webCryptoWebhookCrypto,
+} from '@flare/core';
 
 /**
  * Verifies a Flare webhook with Web Crypto (`crypto.subtle`, the imported key cached per secret)
