@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { HttpHandler } from 'msw';
-import { serialise } from '../dispatch.js';
 import type { Dispatcher } from '../dispatcher.js';
+import { serialise } from './serialise.js';
 
 /**
  * An msw request handler (msw's `HttpHandler`).
