@@ -22,9 +22,9 @@ function leased(ctx: EngineContext, id: string, leaseId: string): JobRecord {
   return record;
 }
 
-export const claimJobs: Operation = async (ctx, { body }) => ({
+export const claimJobs: Operation = async (ctx, { body, signal }) => ({
   status: 200,
-  body: { jobs: await claim(ctx, params.claimInput(body!)) },
+  body: { jobs: await claim(ctx, params.claimInput(body!), signal) },
 });
 
 export const heartbeatJob: Operation = (ctx, { id, body }) => {
