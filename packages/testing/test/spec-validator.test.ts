@@ -104,6 +104,47 @@ describe('the OpenAPI validator used by every suite', () => {
     expect(spec.operationId('POST', path)).toBe('releaseJob');
   });
 
+  it('knows the batch endpoints and rejects broken batch answers and requests', () => {
+    expect(spec.operationId('POST', '/v1/jobs/batch')).toBe('createJobs');
+    expect(spec.operationId('POST', '/v1/jobs/complete')).toBe('completeJobs');
+    expect(spec.operationId('POST', '/v1/jobs/fail')).toBe('failJobs');
+    const created = { status: 201, job, replayed: false };
+    const itemError = {
+      status: 409,
+      error: { type: 'conflict', code: 'idempotency_key_reused', message: 'x', request_id: 'r' },
+    };
+    const answer = (results: unknown[]) =>
+      spec.response('POST', '/v1/jobs/batch', 200, headers, { results }).join();
+    expect(answer([created, itemError])).toBe('');
+    expect(answer([])).toMatch(/fewer than 1/);
+    expect(answer([{ ...created, status: 200 }])).toMatch(/oneOf/);
+    expect(answer([{ ...itemError, status: 503 }])).toMatch(/oneOf/);
+    expect(answer([{ job, replayed: false }])).toMatch(/oneOf/);
+    const settled = (results: unknown[]) =>
+      spec.response('POST', '/v1/jobs/complete', 200, headers, { results }).join();
+    expect(settled([{ status: 200, job }])).toBe('');
+    expect(settled([{ status: 200, job, replayed: false }])).toMatch(/oneOf/);
+    const request = (path: string, body: unknown) =>
+      spec
+        .request({
+          method: 'POST',
+          path,
+          headers: { authorization: 'Bearer k', 'content-type': 'application/json' },
+          body,
+          rawBody: JSON.stringify(body),
+        })
+        .join();
+    expect(request('/v1/jobs/batch', { jobs: [{ job_type: 'A', idempotency_key: 'k' }] })).toBe('');
+    expect(request('/v1/jobs/batch', { jobs: [{ job_type: 'A', idempotency_key: '' }] })).toMatch(
+      /idempotency_key/,
+    );
+    const many = Array.from({ length: 101 }, () => ({ job_type: 'A' }));
+    expect(request('/v1/jobs/batch', { jobs: many })).toMatch(/more than 100/);
+    const lease_id = 'lse_01JDQ3Z8K4M6W2T9R5X7Y1B3C5';
+    expect(request('/v1/jobs/complete', { jobs: [{ id: job.id, lease_id }] })).toBe('');
+    expect(request('/v1/jobs/complete', { jobs: [{ lease_id }] })).toMatch(/id/);
+  });
+
   it('rejects a broken webhook', () => {
     const event = fixtures.event('job.succeeded');
     expect(spec.webhook(JSON.stringify(event), `t=1,v1=${'a'.repeat(64)}`)).toEqual([]);

@@ -1,5 +1,6 @@
 import type { WebhookEventType } from '@flare/core';
 import type { Timeline } from '../internal/timeline.js';
+import type { IdempotencyStore } from './idempotency.js';
 import type { CursorCodec } from './jobs/cursor.js';
 import type { JobRecord } from './jobs/job-record.js';
 import type { JobStore } from './jobs/job-store.js';
@@ -19,6 +20,8 @@ export interface EngineContext {
   readonly schedules: ScheduleStore;
   readonly timeline: Timeline<TimedTask>;
   readonly cursors: CursorCodec;
+  /** `Idempotency-Key`s, and the per-item keys of batch requests, which share their scopes. */
+  readonly idempotency: IdempotencyStore;
   /** The server's retry backoff after `attempts` failed attempts, in ms. */
   backoffMs(attempts: number): number;
   /** Counts a job creation against the daily quota (402 `quota_exceeded` past it). */

@@ -3,6 +3,7 @@ import type { FakeClock } from '../clock.js';
 import { Timeline } from '../internal/timeline.js';
 import type { UlidGenerator } from '../internal/ulid.js';
 import type { EngineContext, TimedTask } from './context.js';
+import { IdempotencyStore } from './idempotency.js';
 import { CursorCodec } from './jobs/cursor.js';
 import { toWire } from './jobs/job-record.js';
 import { JobStore } from './jobs/job-store.js';
@@ -30,6 +31,7 @@ export function createContext(input: ContextInput): EngineContext {
     schedules: new ScheduleStore(),
     timeline: new Timeline<TimedTask>(),
     cursors: new CursorCodec(),
+    idempotency: new IdempotencyStore(),
     backoffMs: input.backoffMs,
     chargeJob: input.chargeJob,
     emit: (type, record) => input.onEvent?.(type, toWire(record), clock.now()),

@@ -5,7 +5,6 @@ import { ApiFailure } from './api-failure.js';
 import { authenticate, claimedKey } from './auth.js';
 import type { EngineContext } from './context.js';
 import { createContext } from './create-context.js';
-import { IdempotencyStore } from './idempotency.js';
 import { Quota } from './quota.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { callerRequestId, idempotencyKey, normalise, readBody } from './read-request.js';
@@ -42,7 +41,6 @@ export class Engine {
   readonly ctx: EngineContext;
   readonly #keys: Set<string>;
   readonly #ulid = new UlidGenerator();
-  readonly #idempotency = new IdempotencyStore();
   readonly #rate: RateLimiter;
   readonly #quota: Quota;
   #ticking = false;
@@ -76,14 +74,14 @@ export class Engine {
         throw new ApiFailure(404, 'resource_missing', `No endpoint ${req.method} ${req.path}`);
       }
       const apiKey = authenticate(auth, this.#keys);
-      const body = readBody(req, match.route.bodyRequired);
+      const body = readBody(req, match.route.bodyRequired, match.route.maxBodyChars);
       const key = req.method === 'POST' ? req.headers.get('idempotency-key') : undefined;
       const scope =
         key === undefined
           ? undefined
           : `${apiKey}\n${req.method}\n${req.path}\n${idempotencyKey(key)}`;
       if (scope !== undefined) {
-        const outcome = this.#idempotency.begin(scope, body, now);
+        const outcome = this.ctx.idempotency.begin(scope, body, now);
         if (outcome.replay) {
           return reply(outcome.status, outcome.body, requestId, {
             ...rate,
@@ -100,6 +98,7 @@ export class Engine {
           query: req.query,
           body,
           apiKey,
+          requestId,
           signal: request.signal,
         }));
         return reply(status, result, requestId, rate);
@@ -107,7 +106,7 @@ export class Engine {
         if (error instanceof ApiFailure) status = error.status;
         throw error;
       } finally {
-        if (scope !== undefined) this.#idempotency.finish(scope, status, result);
+        if (scope !== undefined) this.ctx.idempotency.finish(scope, status, result);
       }
     } catch (error) {
       const failure =
@@ -144,7 +143,7 @@ export class Engine {
     this.#ticking = true;
     try {
       runDue(this.ctx);
-      this.#idempotency.sweep(this.ctx.now());
+      this.ctx.idempotency.sweep(this.ctx.now());
     } finally {
       this.#ticking = false;
     }
@@ -155,7 +154,7 @@ export class Engine {
     this.ctx.jobs.clear();
     this.ctx.schedules.clear();
     this.ctx.timeline.clear();
-    this.#idempotency.clear();
+    this.ctx.idempotency.clear();
     this.#rate.clear();
     this.#quota.clear();
     this.#ulid.reset();

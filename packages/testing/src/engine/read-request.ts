@@ -60,14 +60,19 @@ export function idempotencyKey(value: string): string {
  * The JSON object body of a POST. Empty is accepted where the body is optional; anything that is
  * not a JSON object sent as `application/json` is 400 `invalid_json`.
  */
-export function readBody(req: NormalRequest, required: boolean): Fields | undefined {
+export function readBody(
+  req: NormalRequest,
+  required: boolean,
+  maxChars = MAX_BODY_CHARS,
+): Fields | undefined {
   if (req.method !== 'POST') return undefined;
   if (req.rawBody === '') {
     if (required) throw invalidJson('The request body must be a JSON object.');
     return undefined;
   }
-  if (req.rawBody.length > MAX_BODY_CHARS) {
-    throw new ApiFailure(400, 'payload_too_large', 'The request body is larger than 2 MiB.');
+  if (req.rawBody.length > maxChars) {
+    const mib = maxChars / 1024 / 1024;
+    throw new ApiFailure(400, 'payload_too_large', `The request body is larger than ${mib} MiB.`);
   }
   const type = req.headers.get('content-type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) {

@@ -1,6 +1,9 @@
+import { MAX_BATCH_BODY_CHARS } from './batch.js';
+import { createJobs } from './jobs/create-jobs.js';
 import * as jobs from './jobs/job-routes.js';
 import type { Operation } from './operation.js';
 import * as schedules from './schedules/schedule-routes.js';
+import { completeJobs, failJobs } from './workers/settle-jobs.js';
 import * as workers from './workers/worker-routes.js';
 
 /** One endpoint: its method, path pattern (`{id}` captured) and operation. */
@@ -11,7 +14,15 @@ export interface Route {
   operation: Operation;
   /** POSTs whose body is required (the others accept none). */
   bodyRequired: boolean;
+  /** The largest body it reads (batch bodies are larger than the default 2 MiB). */
+  maxBodyChars?: number;
 }
+
+/** A batch endpoint: a required body of up to `MAX_BATCH_BODY_CHARS`. */
+const batch = (path: string, operationId: string, operation: Operation): Route => ({
+  ...route('POST', path, operationId, operation, true),
+  maxBodyChars: MAX_BATCH_BODY_CHARS,
+});
 
 const route = (
   method: string,
@@ -25,7 +36,10 @@ const route = (
 export const ROUTES: readonly Route[] = [
   route('POST', '/v1/jobs', 'createJob', jobs.createJob, true),
   route('GET', '/v1/jobs', 'listJobs', jobs.listJobs),
+  batch('/v1/jobs/batch', 'createJobs', createJobs),
   route('POST', '/v1/jobs/claim', 'claimJobs', workers.claimJobs, true),
+  batch('/v1/jobs/complete', 'completeJobs', completeJobs),
+  batch('/v1/jobs/fail', 'failJobs', failJobs),
   route('GET', '/v1/jobs/{id}', 'getJob', jobs.getJob),
   route('POST', '/v1/jobs/{id}/cancel', 'cancelJob', jobs.cancelJob),
   route('POST', '/v1/jobs/{id}/retry', 'retryJob', jobs.retryJob),

@@ -9,7 +9,7 @@ import * as attempt from './attempts.js';
 import { claim } from './claim.js';
 
 /** The running job the lease is on; 409 `lease_lost` when the lease is gone or not its current one. */
-function leased(ctx: EngineContext, id: string, leaseId: string): JobRecord {
+export function leased(ctx: EngineContext, id: string, leaseId: string): JobRecord {
   const record = findJob(ctx, id);
   if (record.job.state !== 'running' || record.lease?.id !== leaseId) {
     throw new ApiFailure(
