@@ -1,7 +1,15 @@
 // Type-level checks of the public request and response types against the wire contract. The
 // assertions run under `tsc` (the package's typecheck task); the `it` bodies only build values.
 import { describe, expectTypeOf, it } from 'vitest';
-import type { CreateJobParams, FlareClient, Job, JobPage, ListJobsParams } from '../src/index.js';
+import type {
+  CreateJobParams,
+  CreateJobsResult,
+  FlareClient,
+  FlareError,
+  Job,
+  JobPage,
+  ListJobsParams,
+} from '../src/index.js';
 
 interface WelcomeEmail {
   email: string;
@@ -28,6 +36,24 @@ describe('payload types', () => {
         Job<WelcomeEmail>
       >();
       expectTypeOf(flare.listJobs<WelcomeEmail>()).resolves.toEqualTypeOf<JobPage<WelcomeEmail>>();
+    };
+    void typed;
+  });
+});
+
+describe('createJobs', () => {
+  it('infers the payload type from the items and narrows each result on `ok`', () => {
+    const typed = async () => {
+      const users = [{ email: 'a@b.c' }] satisfies WelcomeEmail[];
+      const results = await flare.createJobs(
+        users.map((payload) => ({ job_type: 'SendWelcomeEmail', payload, idempotency_key: 'k' })),
+      );
+      expectTypeOf(results).toEqualTypeOf<CreateJobsResult<{ email: string }>[]>();
+      const [first] = await flare.createJobs<WelcomeEmail>([{ job_type: 'A', payload: users[0] }]);
+      if (first?.ok) expectTypeOf(first.job).toEqualTypeOf<Job<WelcomeEmail>>();
+      else if (first) expectTypeOf(first.error).toEqualTypeOf<FlareError>();
+      // @ts-expect-error: each item's payload must match the declared type
+      void flare.createJobs<WelcomeEmail>([{ job_type: 'A', payload: { mail: 'x' } }]);
     };
     void typed;
   });

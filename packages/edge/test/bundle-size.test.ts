@@ -4,8 +4,8 @@ import { bundle } from './support/bundle.js';
 
 /** The budget for the entry below, minified and gzip -9: not met, see docs/decisions/0005-edge-size-budget.md. */
 const TARGET_BYTES = 5 * 1024;
-/** What this check enforces: today's figure (6,316 B) plus a little headroom, so growth is noticed. */
-const CEILING_BYTES = 6_330;
+/** What this check enforces: today's figure (6,659 B, with createJobs) plus a little headroom, so growth is noticed. */
+const CEILING_BYTES = 6_680;
 const ENTRY = 'test/support/size-entry.ts';
 
 describe('the @flare/edge bundle', () => {

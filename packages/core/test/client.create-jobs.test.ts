@@ -1,0 +1,166 @@
+// createJobs: batching, order, per-item typed results, bounded concurrency, request-level
+// failures and the batch requests' idempotency keys, against msw.
+import { HttpResponse, http } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { AuthError, ConflictError, QuotaError, ValidationError } from '../src/index.js';
+import { apiError, BASE, job, rejection } from './helpers.js';
+import { client } from './msw-client.js';
+import { useMswServer } from './msw-server.js';
+
+const server = useMswServer();
+
+/** A batch entry's failure: its status and the usual error object. */
+const failed = (status: number, code: string, param?: string) => ({
+  status,
+  error: {
+    type: 'x',
+    code,
+    message: `${code} (test)`,
+    request_id: 'req_item',
+    ...(param && { param }),
+  },
+});
+
+type Item = { job_type: string; payload?: { n: number }; idempotency_key?: string };
+const items = (count: number): Item[] =>
+  Array.from({ length: count }, (_, n) => ({ job_type: 'A', payload: { n } }));
+
+/** A batch endpoint that creates every item whose payload.n is not in `refuse`. */
+function batchServer(seen: { jobs: Item[]; key: string | null }[], refuse = new Set<number>()) {
+  let inFlight = 0;
+  const peak = { value: 0 };
+  server.use(
+    http.post(`${BASE}/v1/jobs/batch`, async ({ request }) => {
+      inFlight++;
+      peak.value = Math.max(peak.value, inFlight);
+      const body = (await request.json()) as { jobs: Item[] };
+      seen.push({ jobs: body.jobs, key: request.headers.get('idempotency-key') });
+      await new Promise((r) => setTimeout(r, 20));
+      inFlight--;
+      const results = body.jobs.map((item) =>
+        refuse.has(item.payload!.n)
+          ? failed(400, 'parameter_invalid', 'job_type')
+          : { status: 201, job: job({ payload: item.payload }), replayed: false },
+      );
+      return HttpResponse.json({ results }, { headers: { 'x-request-id': 'req_batch' } });
+    }),
+  );
+  return peak;
+}
+
+describe('createJobs', () => {
+  it('sends batches of 100, at most `concurrency` at once, and keeps the items’ order', async () => {
+    const seen: { jobs: Item[]; key: string | null }[] = [];
+    const peak = batchServer(seen, new Set([7, 230]));
+    const results = await client().createJobs(items(250), { concurrency: 2 });
+    expect(seen.map((s) => s.jobs.length).sort()).toEqual([100, 100, 50]);
+    expect(peak.value).toBeLessThanOrEqual(2);
+    expect(results).toHaveLength(250);
+    results.forEach((r, n) => {
+      if (n === 7 || n === 230) {
+        expect(r.ok).toBe(false);
+        if (!r.ok) {
+          expect(ValidationError.isInstance(r.error)).toBe(true);
+          expect(r.error).toMatchObject({ status: 400, param: 'job_type', requestId: 'req_batch' });
+        }
+      } else {
+        expect(r).toMatchObject({ ok: true, replayed: false, job: { payload: { n } } });
+      }
+    });
+    expect(new Set(seen.map((s) => s.key)).size).toBe(3);
+  });
+
+  it('builds each item’s error with the HTTP error factory: one typed class per status', async () => {
+    server.use(
+      http.post(`${BASE}/v1/jobs/batch`, () =>
+        HttpResponse.json({
+          results: [
+            failed(402, 'quota_exceeded'),
+            failed(409, 'idempotency_key_reused'),
+            { status: 201, job: job(), replayed: true },
+          ],
+        }),
+      ),
+    );
+    const [quota, reused, replay] = await client().createJobs([
+      { job_type: 'A' },
+      { job_type: 'A', idempotency_key: 'k' },
+      { job_type: 'A', idempotency_key: 'j' },
+    ]);
+    expect(!quota!.ok && QuotaError.isInstance(quota!.error)).toBe(true);
+    expect(!reused!.ok && ConflictError.isInstance(reused!.error)).toBe(true);
+    expect(!reused!.ok && reused!.error.code).toBe('idempotency_key_reused');
+    expect(replay).toMatchObject({ ok: true, replayed: true });
+  });
+
+  it('gives an unsendable item its own ValidationError and sends the others', async () => {
+    const seen: { jobs: Item[]; key: string | null }[] = [];
+    batchServer(seen);
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    const results = await client().createJobs([
+      { job_type: 'A', payload: { n: 0 } },
+      'nope' as never,
+      { job_type: 'A', payload: cycle as never },
+      { job_type: 'A', payload: { n: 3 }, run_at: new Date(Number.NaN) },
+      { job_type: 'A', payload: { n: 4 } },
+    ]);
+    expect(results.map((r) => r.ok)).toEqual([true, false, false, false, true]);
+    for (const r of results.slice(1, 4)) {
+      expect(!r.ok && ValidationError.isInstance(r.error)).toBe(true);
+    }
+    expect(seen.flatMap((s) => s.jobs.map((j) => j.payload!.n))).toEqual([0, 4]);
+  });
+
+  it('keeps each batch’s Idempotency-Key across its retries; a caller’s key becomes <key>:<i>', async () => {
+    const keys: (string | null)[] = [];
+    let calls = 0;
+    server.use(
+      http.post(`${BASE}/v1/jobs/batch`, async ({ request }) => {
+        keys.push(request.headers.get('idempotency-key'));
+        const body = (await request.json()) as { jobs: Item[] };
+        if (++calls % 2 === 1) return apiError(503, 'api_error', 'service_unavailable');
+        const results = body.jobs.map(() => ({ status: 201, job: job(), replayed: false }));
+        return HttpResponse.json({ results });
+      }),
+    );
+    await client().createJobs(items(150), { concurrency: 1, idempotencyKey: 'fanout-7' });
+    expect(keys).toEqual(['fanout-7:0', 'fanout-7:0', 'fanout-7:1', 'fanout-7:1']);
+    keys.length = 0;
+    await client().createJobs(items(1));
+    expect(keys[0]).toMatch(/^flare-/);
+    expect(keys[1]).toBe(keys[0]);
+  });
+
+  it('rejects on a request-level failure, starts no further batch and settles in-flight ones first', async () => {
+    const started: number[] = [];
+    let finished = 0;
+    server.use(
+      http.post(`${BASE}/v1/jobs/batch`, async ({ request }) => {
+        const body = (await request.json()) as { jobs: Item[] };
+        const first = body.jobs[0]!.payload!.n;
+        started.push(first);
+        if (first === 0) return apiError(401, 'authentication_error', 'invalid_api_key');
+        await new Promise((r) => setTimeout(r, 30));
+        finished++;
+        const results = body.jobs.map(() => ({ status: 201, job: job(), replayed: false }));
+        return HttpResponse.json({ results });
+      }),
+    );
+    const error = await rejection(client().createJobs(items(500), { concurrency: 2 }));
+    expect(AuthError.isInstance(error)).toBe(true);
+    expect(started.sort((a, b) => a - b)).toEqual([0, 100]);
+    expect(finished).toBe(1);
+  });
+
+  it('checks its arguments and sends nothing for no items', async () => {
+    const flare = client();
+    expect(await flare.createJobs([])).toEqual([]);
+    for (const concurrency of [0, -1, Number.NaN]) {
+      const error = await rejection(flare.createJobs(items(1), { concurrency }));
+      expect(error).toMatchObject({ name: 'ValidationError', param: 'concurrency' });
+    }
+    const error = await rejection(flare.createJobs({} as never));
+    expect(error).toMatchObject({ name: 'ValidationError', param: 'items' });
+  });
+});
