@@ -92,6 +92,29 @@ describe('@flare/node against the fake', () => {
     expect(posts.map((r) => r.response?.status)).toEqual([503, 429, 201]);
   });
 
+  it('creates jobs in batches with spec-valid requests, each item answered on its own', async () => {
+    const before = fake.jobs.length;
+    const exchanges = validatedExchanges();
+    // Item 50 reuses item 3's key with another payload: a valid request, a refused item.
+    const items = Array.from({ length: 150 }, (_, n) => ({
+      job_type: 'Batch.Item',
+      payload: { n },
+      ...(n === 3 || n === 50 ? { idempotency_key: 'batch-item-3', run_at: new Date(0) } : {}),
+    }));
+    const results = await flare.createJobs(items, { concurrency: 2 });
+    expect(results.filter((r) => r.ok)).toHaveLength(149);
+    const bad = results[50]!;
+    expect(!bad.ok && ConflictError.isInstance(bad.error)).toBe(true);
+    expect(!bad.ok && bad.error).toMatchObject({
+      code: 'idempotency_key_reused',
+      param: 'idempotency_key',
+    });
+    expect(fake.jobs.length).toBe(before + 149);
+    const [again] = await flare.createJobs([items[3]!]);
+    expect(again).toMatchObject({ ok: true, replayed: true, job: { payload: { n: 3 } } });
+    expect(validatedExchanges() - exchanges).toBe(3);
+  });
+
   it('maps the fake’s errors to the SDK’s typed errors', async () => {
     const wrongKey = new FlareClient({ apiKey: 'zf_test_sk_other', baseUrl: server.url });
     const auth = await wrongKey.listJobs().catch((e: unknown) => e);
