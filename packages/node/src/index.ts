@@ -62,5 +62,6 @@ export {
 } from '@flare/core';
 export { FlareClient } from './flare-client.js';
 export { type NodeTransportOptions, nodeHttpTransport } from './node-transport.js';
+export { type UndiciTransportOptions, undiciTransport } from './undici-transport.js';
 export { verifyWebhook } from './verify-webhook.js';
 export { nodeWebhookCrypto } from './webhook-crypto.js';

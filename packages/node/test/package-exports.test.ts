@@ -15,7 +15,7 @@ function run(args: string[]): Record<string, unknown> {
 }
 
 const probe = `
-  const names = ['FlareClient','verifyWebhook','nodeHttpTransport','FlareError','ValidationError','AuthError',
+  const names = ['FlareClient','verifyWebhook','nodeHttpTransport','undiciTransport','FlareError','ValidationError','AuthError',
     'QuotaError','PermissionError','NotFoundError','ConflictError','RateLimitError','ServerError',
     'ConnectionError','TimeoutError','ResponseTooLargeError','WebhookVerificationError','retryDelay','VERSION'];
   const missing = names.filter((n) => m[n] === undefined);
@@ -87,5 +87,22 @@ describe('the built package through its exports map', () => {
          wrongClass: esm.ServerError.isInstance(e) }));`,
     ]);
     expect(r).toEqual({ same: false, crossGuard: true, crossInstanceof: true, wrongClass: false });
+  });
+
+  it('loads undici with undiciTransport’s first request, not at import', () => {
+    const http = `require('node:http').createServer((q, r) => { q.resume(); q.on('end', () => {
+      r.writeHead(200, { 'content-type': 'application/json' }); r.end('{}'); }); })`;
+    const loaded = () => Object.keys(require.cache).some((k) => k.includes('undici'));
+    const script = `
+      const m = require('@flare/node');
+      const atImport = (${loaded})();
+      const server = ${http}.listen(0, '127.0.0.1', async () => {
+        const flare = new m.FlareClient({ apiKey: 'zf_test_sk_x', transport: m.undiciTransport(),
+          baseUrl: 'http://127.0.0.1:' + server.address().port });
+        await flare.getJob('job_1');
+        console.log(JSON.stringify({ atImport, afterRequest: (${loaded})() }));
+        process.exit(0);
+      });`;
+    expect(run(['-e', script])).toEqual({ atImport: false, afterRequest: true });
   });
 });

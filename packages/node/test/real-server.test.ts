@@ -9,17 +9,23 @@ import {
   ResponseTooLargeError,
   ServerError,
   TimeoutError,
+  type Transport,
   type TransportRequest,
+  undiciTransport,
 } from '@flare/node';
 import { json, startServer } from '@flare/test-support/local-server';
 import { job, rejection } from '@flare/test-support/wire';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let server: Awaited<ReturnType<typeof startServer>>;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+
+// The oracle runs once per transport: the default, and undici's (opt-in). A test that brings its
+// own `fetch` or `transport` keeps it.
+const TRANSPORTS: [string, Transport | undefined][] = [
+  ['the default transport', undefined],
+  ['undiciTransport()', undiciTransport()],
+];
+let transport: Transport | undefined;
 
 const client = (opts: Record<string, unknown> = {}) =>
   new FlareClient({
@@ -27,6 +33,7 @@ const client = (opts: Record<string, unknown> = {}) =>
     baseUrl: server.url,
     retryBaseDelayMs: 1,
     retryMaxDelayMs: 20,
+    ...(transport && !('fetch' in opts || 'transport' in opts) ? { transport } : {}),
     ...opts,
   });
 
@@ -34,7 +41,14 @@ const apiError = (_status: number, type: string, code: string) => ({
   error: { type, code, message: `${code} (test)`, request_id: 'req_body' },
 });
 
-describe('@flare/node over a real node:http server', () => {
+describe.each(TRANSPORTS)('@flare/node over a real node:http server, %s', (_name, used) => {
+  // A server per transport, so no connection one transport keeps alive counts for the other.
+  beforeAll(async () => {
+    transport = used;
+    server = await startServer();
+  });
+  afterAll(() => server.close());
+
   it('round-trips createJob and getJob over one keep-alive connection', async () => {
     server.handle((req, res, body) => {
       if (req.method === 'POST')

@@ -1,0 +1,41 @@
+// A bare node:http server answering every request with one fixed job, in its own process, so a
+// transport benchmark measures the client side only. Sends its URL over IPC once listening.
+import http from 'node:http';
+
+const JOB = JSON.stringify({
+  id: 'job_01JD0000000000000000000000',
+  object: 'job',
+  job_type: 'SendWelcomeEmail',
+  queue: 'default',
+  state: 'pending',
+  payload: { email: 'alice@example.com', name: 'Alice' },
+  result: null,
+  tags: [],
+  attempts: 0,
+  max_attempts: 3,
+  progress: null,
+  last_error: null,
+  run_at: null,
+  created_at: '2026-01-01T00:00:00.000Z',
+  updated_at: '2026-01-01T00:00:00.000Z',
+  started_at: null,
+  finished_at: null,
+});
+
+const server = http.createServer((req, res) => {
+  req.resume();
+  req.on('end', () => {
+    res.writeHead(req.method === 'POST' ? 201 : 200, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(JOB),
+      'x-request-id': 'req_bench',
+    });
+    res.end(JOB);
+  });
+});
+server.keepAliveTimeout = 60_000;
+server.listen(0, '127.0.0.1', () => process.send(`http://127.0.0.1:${server.address().port}`));
+process.on('disconnect', () => {
+  server.closeAllConnections();
+  server.close(() => process.exit(0));
+});
