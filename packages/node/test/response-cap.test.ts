@@ -2,9 +2,9 @@
 // characters is twice as long on the wire as in JavaScript, and only the wire length bounds what
 // gets buffered. Each body below is sized so that counting decoded characters would differ.
 import { FlareClient, ResponseTooLargeError } from '@flare/node';
+import { startServer } from '@flare/test-support/local-server';
+import { job, rejection } from '@flare/test-support/wire';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { job, rejection } from '../../core/test/helpers.js';
-import { startServer } from './local-server.js';
 
 const CAP = 1024;
 
