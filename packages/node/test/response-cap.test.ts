@@ -1,7 +1,7 @@
-// The node:http transport caps a response in bytes, not characters: a UTF-8 body of two-byte
+// Each transport caps a response in bytes, not characters: a UTF-8 body of two-byte
 // characters is twice as long on the wire as in JavaScript, and only the wire length bounds what
 // gets buffered. Each body below is sized so that counting decoded characters would differ.
-import { FlareClient, ResponseTooLargeError } from '@flare/node';
+import { FlareClient, ResponseTooLargeError, type Transport, undiciTransport } from '@flare/node';
 import { startServer } from '@flare/test-support/local-server';
 import { job, rejection } from '@flare/test-support/wire';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,10 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const CAP = 1024;
 
 let server: Awaited<ReturnType<typeof startServer>>;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+let transport: Transport | undefined;
 
 const client = (opts: Record<string, unknown> = {}) =>
   new FlareClient({
@@ -20,6 +17,7 @@ const client = (opts: Record<string, unknown> = {}) =>
     baseUrl: server.url,
     retryBaseDelayMs: 1,
     maxResponseBytes: CAP,
+    ...(transport ? { transport } : {}),
     ...opts,
   });
 
@@ -61,7 +59,17 @@ function serve(text: string, { declared = false, stallAfter = Number.POSITIVE_IN
   });
 }
 
-describe('maxResponseBytes over node:http counts bytes', () => {
+// Once per transport: the default (node:http) and undici's, each with its own server.
+describe.each([
+  ['node:http', undefined],
+  ['undiciTransport()', undiciTransport()],
+] as [string, Transport | undefined][])('maxResponseBytes over %s counts bytes', (_name, used) => {
+  beforeAll(async () => {
+    transport = used;
+    server = await startServer();
+  });
+  afterAll(() => server.close());
+
   it('refuses a streamed multi-byte body over the cap in bytes though under it in characters', async () => {
     expect(Buffer.byteLength(OVER)).toBe(1208);
     expect(OVER.length).toBe(608);
