@@ -125,10 +125,15 @@ async function send(
   // The body is read at once, like node:http's, so the deadline and the cap apply to it.
   const stream = res.body;
   const body = new Promise<string>((resolve, reject) => {
+    let failed = false;
+    // Once: destroying the stream makes it emit an error of its own, which lands here again.
     const fail = (error: unknown) => {
+      if (failed) return;
+      failed = true;
       stream.destroy();
       reject(end(error));
     };
+    stream.on('error', fail);
     if (cap > 0 && Number(get('content-length')) > cap) return fail(new ResponseTooLargeError(cap));
     const chunks: Buffer[] = [];
     let total = 0;
@@ -138,7 +143,6 @@ async function send(
       if (cap > 0 && total > cap) return fail(new ResponseTooLargeError(cap));
       chunks.push(chunk);
     });
-    stream.on('error', fail);
     stream.on('end', () => {
       end();
       // undici frees the connection for the pool a moment after the body ends (its 'drain' is a
