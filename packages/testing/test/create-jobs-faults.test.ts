@@ -14,7 +14,8 @@ const FAULTS: Fault[] = [
   { status: 429, headers: { 'retry-after': '0' } },
   { status: 502, body: '<html>bad gateway</html>' },
   { truncate: true },
-  { delayMs: 250 },
+  // Held past the client's timeout: the retry meets the write still running (409 in progress).
+  { delayMs: 2_500 },
 ];
 
 let fake: FakeFlare;
@@ -44,10 +45,11 @@ describe('createJobs under faults', () => {
     const flare = new FlareClient({
       apiKey: 'zf_test_sk_fake',
       baseUrl: server.url,
-      timeoutMs: 200,
+      // Well above a loaded machine's slowest batch, below the held request's delay.
+      timeoutMs: 2_000,
       maxRetries: 12,
       retryBaseDelayMs: 1,
-      retryMaxDelayMs: 300,
+      retryMaxDelayMs: 1_000,
     });
     const items = Array.from({ length: 10_000 }, (_, n) => ({
       job_type: 'Fanout.Email',
