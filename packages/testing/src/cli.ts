@@ -4,8 +4,9 @@ import { DEFAULT_API_KEY } from './options.js';
 
 const USAGE = `Usage: flare-fake [--port 0] [--host 127.0.0.1] [--api-key KEY]… [--webhook-url URL] [--webhook-secret SECRET]
 
-A stateful fake Flare API server for test suites in any language. Prints one line,
-"Flare fake server listening on http://HOST:PORT", and runs until SIGINT or SIGTERM.
+A stateful fake Flare API server for test suites in any language. Prints
+"Flare fake server listening on http://HOST:PORT" first, then "Dashboard: http://HOST:PORT/_fake/ui"
+(a live view of jobs, workers, schedules, webhooks and requests), and runs until SIGINT or SIGTERM.
 Control API (reset, clock, faults, drivers): see /_fake/* in the @flare/testing README.`;
 
 /** The `flare-fake` command: parses argv, starts the server, stops cleanly on a signal. */
@@ -34,8 +35,9 @@ async function main(argv: string[]): Promise<void> {
     apiKeys: values['api-key'] ?? [DEFAULT_API_KEY],
     webhooks: { url: values['webhook-url'], secret: values['webhook-secret'] },
   });
-  const server = await fake.listen({ port, host: values.host });
+  const server = await fake.listen({ port, host: values.host, quiet: true });
   console.log(`Flare fake server listening on ${server.url}`);
+  console.log(`Dashboard: ${server.dashboardUrl}`);
   const stop = () => {
     server.close().then(() => process.exit(0));
   };

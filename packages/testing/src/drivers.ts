@@ -123,6 +123,18 @@ export function releaseJob(ctx: EngineContext, id: string, options: ReleaseJobOp
   return toWire(record);
 }
 
+/** `failed`/`cancelled` → `pending`, as `POST /v1/jobs/{id}/retry` would. */
+export function retryJob(ctx: EngineContext, id: string): Job {
+  const record = find(ctx, id);
+  if (record.job.state !== 'failed' && record.job.state !== 'cancelled') {
+    throw new Error(
+      `Cannot retry job ${id}: it is ${record.job.state}; only failed or cancelled jobs can be retried`,
+    );
+  }
+  transition.retry(ctx, record);
+  return toWire(record);
+}
+
 /** → `cancelled`, as `POST /v1/jobs/{id}/cancel` would. */
 export function cancelJob(ctx: EngineContext, id: string): Job {
   const record = find(ctx, id);

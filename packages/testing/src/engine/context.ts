@@ -1,6 +1,8 @@
 import type { WebhookEventType } from '@flare/core';
+import type { FakeChange } from '../internal/change-feed.js';
 import type { Timeline } from '../internal/timeline.js';
 import type { CursorCodec } from './jobs/cursor.js';
+import type { JobEvent } from './jobs/job-history.js';
 import type { JobRecord } from './jobs/job-record.js';
 import type { JobStore } from './jobs/job-store.js';
 import type { ScheduleStore } from './schedules/schedule-store.js';
@@ -25,6 +27,10 @@ export interface EngineContext {
   chargeJob(): void;
   /** Records a terminal transition's webhook event. */
   emit(type: WebhookEventType, record: JobRecord): void;
+  /** Adds an entry to the job's history (dated now unless given) and reports the change. */
+  note(record: JobRecord, event: Omit<JobEvent, 'at'> & { at?: string }): void;
+  /** Reports a change that is not a job's (a schedule's, say) to the change feed. */
+  changed(change: FakeChange): void;
   /** Wakes long-polling claims: a job may have become eligible. */
   notifyReady(): void;
   /**

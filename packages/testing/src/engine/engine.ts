@@ -1,5 +1,6 @@
 import type { Job, WebhookEventType } from '@flare/core';
 import type { FakeClock } from '../clock.js';
+import type { FakeChange } from '../internal/change-feed.js';
 import { UlidGenerator } from '../internal/ulid.js';
 import { ApiFailure } from './api-failure.js';
 import { authenticate, claimedKey } from './auth.js';
@@ -21,6 +22,8 @@ export interface EngineOptions {
   jobsPerDay?: number | undefined;
   backoffMs?: ((attempts: number) => number) | undefined;
   onEvent?: ((type: WebhookEventType, job: Job, atMs: number) => void) | undefined;
+  /** The change feed: every job history entry and schedule change is reported here. */
+  onChange?: ((change: FakeChange) => void) | undefined;
 }
 
 /** Per-request hooks the fronts use for fault injection. */
@@ -57,6 +60,7 @@ export class Engine {
       backoffMs: options.backoffMs ?? defaultBackoffMs,
       chargeJob: () => this.#quota.take(options.clock.now()),
       onEvent: options.onEvent,
+      onChange: options.onChange,
       tick: () => this.tick(),
     });
   }

@@ -13,7 +13,12 @@ export interface CreateJobInput {
 }
 
 /** A new job: `pending`, or `scheduled` when `run_at` is in the future. */
-export function createJob(ctx: EngineContext, input: CreateJobInput, now = ctx.now()): JobRecord {
+export function createJob(
+  ctx: EngineContext,
+  input: CreateJobInput,
+  now = ctx.now(),
+  origin?: JobRecord['origin'],
+): JobRecord {
   const id = ctx.id('job_');
   const at = iso(now);
   const scheduled = input.runAtMs !== null && input.runAtMs > now;
@@ -23,6 +28,8 @@ export function createJob(ctx: EngineContext, input: CreateJobInput, now = ctx.n
     runAtMs: input.runAtMs,
     lease: null,
     version: 0,
+    history: [],
+    origin,
     job: {
       id,
       object: 'job',
@@ -44,6 +51,11 @@ export function createJob(ctx: EngineContext, input: CreateJobInput, now = ctx.n
     },
   };
   ctx.jobs.add(record);
+  ctx.note(record, {
+    kind: 'created',
+    at,
+    ...(origin && { schedule_id: origin.scheduleId, tick_at: iso(origin.tickMs) }),
+  });
   watch(ctx, record);
   if (!scheduled) ctx.notifyReady();
   return record;
@@ -54,6 +66,7 @@ export function promote(ctx: EngineContext, r: JobRecord, at: number): void {
   ctx.jobs.update(r, () => {
     r.job = { ...r.job, state: 'pending', updated_at: iso(at) };
   });
+  ctx.note(r, { kind: 'due', at: iso(at) });
   ctx.notifyReady();
 }
 
@@ -64,6 +77,7 @@ export function cancel(ctx: EngineContext, r: JobRecord): void {
     r.lease = null;
     r.job = { ...r.job, state: 'cancelled', finished_at: at, updated_at: at };
   });
+  ctx.note(r, { kind: 'cancelled', at });
   ctx.emit('job.cancelled', r);
 }
 
@@ -84,6 +98,7 @@ export function retry(ctx: EngineContext, r: JobRecord): void {
       updated_at: at,
     };
   });
+  ctx.note(r, { kind: 'retried', at });
   ctx.notifyReady();
 }
 

@@ -22,6 +22,7 @@ function plan(ctx: EngineContext, r: ScheduleRecord, afterMs: number): void {
   });
   if (next !== undefined)
     ctx.timeline.add(next, { kind: 'schedule', id: r.id, version: r.version });
+  ctx.changed({ kind: 'schedule', id: r.id });
 }
 
 /** A tick: enqueue one job from the template, then plan the next tick. */
@@ -38,6 +39,7 @@ export function fireSchedule(ctx: EngineContext, r: ScheduleRecord, at: number):
       tags: s.tags,
     },
     at,
+    { scheduleId: r.id, tickMs: at },
   );
   ctx.schedules.update(r, () => {
     r.schedule = { ...r.schedule, last_run_at: iso(at) };
@@ -107,6 +109,7 @@ export const listSchedules: Operation = (ctx, { query }) => {
 
 export const deleteSchedule: Operation = (ctx, { id }) => {
   ctx.schedules.delete(findSchedule(ctx, id));
+  ctx.changed({ kind: 'schedule', id });
   return { status: 200, body: { id, object: 'schedule', deleted: true } };
 };
 
@@ -117,6 +120,7 @@ export const pauseSchedule: Operation = (ctx, { id, body }) => {
     ctx.schedules.update(r, () => {
       r.schedule = { ...r.schedule, paused: true, next_run_at: null };
     });
+    ctx.changed({ kind: 'schedule', id });
   }
   return { status: 200, body: { ...r.schedule } };
 };

@@ -25,7 +25,7 @@ export function claimNow(ctx: EngineContext, input: ClaimInput): unknown[] {
   }
   candidates.sort(byEligibility);
   return candidates.slice(0, input.limit).map((r) => {
-    const lease = startAttempt(ctx, r, input.leaseSeconds);
+    const lease = startAttempt(ctx, r, input.leaseSeconds, input.workerId);
     return { ...toWire(r), lease: { id: lease.id, expires_at: iso(lease.expiresMs) } };
   });
 }
