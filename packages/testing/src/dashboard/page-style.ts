@@ -10,9 +10,10 @@ background:#14213d;color:#fff}
 header h1{font-size:17px;margin:0}header .meta{font-size:13px;color:#dfe6f3}
 #live{margin-left:auto;font-size:13px;padding:2px 8px;border-radius:10px;background:#7a1d1d}
 #live.on{background:#14532d}
-nav{display:flex;flex-wrap:wrap;gap:4px;padding:6px 12px;background:#fff;border-bottom:1px solid var(--line)}
-nav a{padding:6px 10px;border-radius:6px;text-decoration:none;color:var(--fg)}
-nav a[aria-current=page]{background:#e3ebfb;color:#0a3a8c;font-weight:600}
+body>nav{display:flex;flex-wrap:wrap;gap:4px;padding:6px 12px;background:#fff;
+border-bottom:1px solid var(--line)}
+body>nav a{padding:6px 10px;border-radius:6px;text-decoration:none;color:var(--fg)}
+body>nav a[aria-current=page]{background:#e3ebfb;color:#0a3a8c;font-weight:600}
 main{padding:12px 16px;max-width:1200px;margin:auto}main:focus{outline:none}
 h2{font-size:18px;margin:8px 0 10px}h3{font-size:15px;margin:14px 0 6px}
 section,.card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:10px 12px;
@@ -46,9 +47,12 @@ pre{background:#f3f4f6;border:1px solid var(--line);border-radius:6px;padding:8p
 max-height:280px;margin:4px 0;font-size:13px}
 ol.timeline{list-style:none;padding:0;margin:0}ol.timeline li{display:grid;
 grid-template-columns:170px 1fr;gap:8px;padding:5px 0;border-bottom:1px dashed var(--line)}
-.muted{color:var(--muted)}.error{color:#8a1c14}.pager{display:flex;gap:8px;margin-top:10px}
+.muted{color:var(--muted)}td ul{margin:0;padding-left:18px}.error{color:#8a1c14}.pager{display:flex;gap:8px;margin-top:10px}
 #notice{min-height:1.4em;margin:0 0 8px;font-size:14px}
 .grid2{display:grid;grid-template-columns:1fr 1fr;gap:12px}
 @media (max-width:700px){.grid2{grid-template-columns:1fr}ol.timeline li{grid-template-columns:1fr}
-main{padding:8px}th,td{padding:5px}}
+main{padding:8px}thead{position:absolute;left:-9999px}table,tbody,tr,td{display:block}
+tr{border-bottom:2px solid var(--line);padding:4px 0}td{border:0;padding:3px 4px;display:grid;
+grid-template-columns:110px 1fr;gap:8px}td::before{content:attr(data-label);color:var(--muted);
+font-weight:600}}
 `;

@@ -27,7 +27,8 @@ async function show() {
   var body = h('div', { 'aria-live': 'off' });
   current = { key: r.key, view: r.view, q: r.q, id: r.id, body: body };
   document.title = (r.id || r.name[0].toUpperCase() + r.name.slice(1)) + ' · Flare fake';
-  main.replaceChildren(h('p', { id: 'notice', role: 'status' }), r.view.head(r.q, r.id), body);
+  var parts = [h('p', { id: 'notice', role: 'status' })].concat(r.view.head(r.q, r.id), [body]);
+  main.replaceChildren.apply(main, parts);
   if (moved) main.focus();
   await refresh();
 }
@@ -43,7 +44,7 @@ async function refresh() {
     if (target !== current) return;
     var focused = document.activeElement && document.activeElement.dataset &&
       document.activeElement.dataset.key;
-    target.body.replaceChildren.apply(target.body, [].concat(nodes));
+    target.body.replaceChildren.apply(target.body, [].concat(nodes).filter(Boolean));
     if (focused) {
       var el = target.body.querySelector('[data-key="' + focused + '"]');
       if (el && !el.disabled) el.focus();

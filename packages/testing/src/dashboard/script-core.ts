@@ -100,7 +100,7 @@ function table(head, rows, empty) {
   return h('div', { class: 'scroll' }, h('table', {},
     h('thead', {}, h('tr', {}, head.map(function (c) { return h('th', { scope: 'col' }, c); }))),
     h('tbody', {}, rows.map(function (r) {
-      return h('tr', {}, r.map(function (c) { return h('td', {}, c); }));
+      return h('tr', {}, r.map(function (c, i) { return h('td', { 'data-label': head[i] }, c); }));
     }))));
 }
 async function loadClock() {

@@ -57,7 +57,7 @@ var WebhooksView = {
     });
     return [d.delivers ? null : h('p', { class: 'muted' }, 'No webhook url is configured: ' +
       'events are collected, not delivered (start the fake with --webhook-url to deliver them).'),
-      table(['Event', 'Type', 'Job', 'Status', 'Attempts', 'Created', ''], rows, 'No webhook events yet.')];
+      table(['Event', 'Type', 'Job', 'Status', 'Attempts', 'Created', 'Action'], rows, 'No webhook events yet.')];
   },
 };
 var RequestsView = {
