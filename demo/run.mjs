@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { FlareClient } from '@flare/node';
 import { FakeFlare } from '@flare/testing';
+import { keepJobsFlowing } from './live.mjs';
 import { startWebhookReceiver } from './webhook-receiver.mjs';
 
 const API_KEY = 'zf_test_sk_demo';
@@ -18,7 +19,8 @@ const fake = new FakeFlare({
   apiKeys: [API_KEY],
   webhooks: { url: receiver.url, secret: SECRET, retryDelayMs: 50 },
 });
-const server = await fake.listen({ port: 0 });
+const server = await fake.listen({ port: 0, quiet: true });
+const keep = process.argv.includes('--keep');
 // A real app's client: default retries and backoff; only the base URL points at the fake.
 const flare = new FlareClient({ apiKey: API_KEY, baseUrl: server.url });
 
@@ -132,6 +134,18 @@ try {
   console.log(
     `\nAll ${fake.requests.length} API calls answered by the fake; done in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
   );
+  console.log(`Dashboard: ${server.dashboardUrl}`);
+  if (keep) {
+    console.log(
+      '\nKeeping the fake running (a producer and a worker keep jobs flowing); Ctrl-C stops.',
+    );
+    const stop = new AbortController();
+    process.once('SIGINT', () => stop.abort());
+    process.once('SIGTERM', () => stop.abort());
+    await keepJobsFlowing({ flare, url: server.url, apiKey: API_KEY, signal: stop.signal });
+  } else {
+    console.log('(pnpm demo --keep leaves it running, with jobs flowing, until Ctrl-C)');
+  }
 } finally {
   await server.close();
   await receiver.close();

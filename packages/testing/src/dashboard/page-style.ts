@@ -47,7 +47,7 @@ pre{background:#f3f4f6;border:1px solid var(--line);border-radius:6px;padding:8p
 max-height:280px;margin:4px 0;font-size:13px}
 ol.timeline{list-style:none;padding:0;margin:0}ol.timeline li{display:grid;
 grid-template-columns:170px 1fr;gap:8px;padding:5px 0;border-bottom:1px dashed var(--line)}
-.muted{color:var(--muted)}td ul{margin:0;padding-left:18px}.error{color:#8a1c14}.pager{display:flex;gap:8px;margin-top:10px}
+.muted{color:var(--muted)}.nowrap{white-space:nowrap}td ul{margin:0;padding-left:18px}.error{color:#8a1c14}.pager{display:flex;gap:8px;margin-top:10px}
 #notice{min-height:1.4em;margin:0 0 8px;font-size:14px}
 .grid2{display:grid;grid-template-columns:1fr 1fr;gap:12px}
 @media (max-width:700px){.grid2{grid-template-columns:1fr}ol.timeline li{grid-template-columns:1fr}

@@ -61,6 +61,9 @@ async function act(label, run) {
 function fmt(iso) {
   return iso ? iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '—';
 }
+function when(iso) {
+  return h('span', { class: 'nowrap' }, fmt(iso));
+}
 function inZone(iso, zone) {
   var f = new Intl.DateTimeFormat('en-GB', {
     timeZone: zone, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23',
@@ -84,12 +87,12 @@ function progressCell(job) {
   var p = job.progress;
   if (!p) return job.state === 'running' ? h('span', { class: 'muted' }, 'no progress yet') : '';
   var pct = Math.round(p.percent);
-  return h('div', {},
+  return h('div', {}, h('span', { class: 'nowrap' },
     h('span', {
       class: 'bar', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100,
       'aria-valuenow': pct, 'aria-label': 'Progress of ' + job.id,
     }, h('span', { style: 'width:' + pct + '%' })),
-    ' ' + pct + '%',
+    ' ' + pct + '%'),
     p.message ? h('span', { class: 'pmsg' }, p.message) : null);
 }
 function jobLink(id) {

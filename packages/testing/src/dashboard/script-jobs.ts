@@ -34,7 +34,7 @@ var JobsView = {
     var page = await view('jobs', p.toString());
     var rows = page.jobs.map(function (j) {
       return [jobLink(j.id), j.job_type, j.queue, badge(j.state), j.attempts + ' / ' + j.max_attempts,
-        progressCell(j), j.tags.join(', '), fmt(j.created_at)];
+        progressCell(j), j.tags.join(', '), when(j.created_at)];
     });
     var back = (q.get('back') || '').split(',').filter(Boolean);
     function go(cursor, stack) {
