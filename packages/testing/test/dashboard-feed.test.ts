@@ -156,6 +156,29 @@ describe('the read models and the controls behind the page', () => {
     expect((await fetch(`${server.url}/_fake/ui/api/jobs/job_nope`)).status).toBe(404);
   });
 
+  it('lists workers by the worker_id of their claims, holding a job or not', async () => {
+    const fake = new FakeFlare({ clock: { start: '2026-01-01T00:00:00Z' } });
+    server = await fake.listen({ quiet: true });
+    const job = fake.createJob({ job_type: 'T' });
+    await post('/v1/jobs/claim', { queues: ['default'], worker_id: 'busy' });
+    await post('/v1/jobs/claim', { queues: ['default', 'other'], worker_id: 'idle' });
+    fake.startJob(fake.createJob({ job_type: 'U' }).id); // a driver's claim names no worker
+    const { workers } = (await (await fetch(`${server.url}/_fake/ui/api/workers`)).json()) as {
+      workers: { worker_id: string | null; queues: string[]; jobs: { job: { id: string } }[] }[];
+    };
+    expect(workers.map((w) => [w.worker_id, w.queues, w.jobs.length])).toEqual([
+      ['idle', ['default', 'other'], 0],
+      ['busy', ['default'], 1],
+      [null, [], 1],
+    ]);
+    expect(workers[1]!.jobs[0]!.job.id).toBe(job.id);
+    fake.reset();
+    const after = (await (await fetch(`${server.url}/_fake/ui/api/workers`)).json()) as {
+      workers: unknown[];
+    };
+    expect(after.workers).toEqual([]);
+  });
+
   it('retries a job and redelivers a webhook through the control API, with clear errors', async () => {
     let status = 500;
     const fake = new FakeFlare({

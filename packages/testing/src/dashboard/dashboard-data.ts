@@ -71,7 +71,19 @@ export function dashboardData({ clock, engine, outbox, dispatcher }: DashboardPa
         const key = r.lease.workerId ?? '';
         byWorker.set(key, [...(byWorker.get(key) ?? []), held(r)]);
       }
-      const workers = [...byWorker].map(([id, jobs]) => ({ worker_id: id || null, jobs }));
+      // Workers seen claiming come first (most recent claim first), then any other holder.
+      const seen = [...ctx.claimants].reverse();
+      const workers = seen.map(([id, c]) => ({
+        worker_id: id as string | null,
+        last_claim_at: iso(c.lastClaimMs) as string | null,
+        queues: c.queues,
+        jobs: byWorker.get(id) ?? [],
+      }));
+      for (const [id, jobs] of byWorker) {
+        if (id === '' || !ctx.claimants.has(id)) {
+          workers.push({ worker_id: id || null, last_claim_at: null, queues: [], jobs });
+        }
+      }
       return { now: iso(ctx.now()), workers };
     },
     schedules: () => {

@@ -96,7 +96,7 @@ function progressCell(job) {
     p.message ? h('span', { class: 'pmsg' }, p.message) : null);
 }
 function jobLink(id) {
-  return h('a', { href: '#/jobs/' + encodeURIComponent(id), class: 'mono' }, id);
+  return h('a', { href: '#/jobs/' + encodeURIComponent(id), class: 'mono', 'data-key': 'job-' + id }, id);
 }
 function table(head, rows, empty) {
   if (rows.length === 0) return h('p', { class: 'muted' }, empty);

@@ -1,23 +1,25 @@
 /** The workers, schedules, webhooks, requests and controls views. */
 export const scriptViews = String.raw`
 var WorkersView = {
-  kinds: ['job', 'reset', 'clock'],
+  kinds: ['job', 'worker', 'reset', 'clock'],
   head: function () { return [h('h2', {}, 'Workers')]; },
   body: async function () {
     var d = await view('workers');
     if (!d.workers.length) {
-      return [h('p', { class: 'muted' }, 'No worker holds a job. Running jobs appear here, ' +
-        'grouped by the worker_id their claim gave.')];
+      return [h('p', { class: 'muted' }, 'No worker has claimed yet. Workers appear here by the ' +
+        'worker_id their claims give, with the jobs they hold.')];
     }
     return d.workers.map(function (w) {
       return h('section', { 'aria-label': 'Worker ' + (w.worker_id || 'without id') },
         h('h3', {}, w.worker_id ? h('span', { class: 'mono' }, w.worker_id) : 'Claims without a worker_id',
           ' · holds ' + w.jobs.length),
+        w.last_claim_at ? h('p', { class: 'muted' }, 'Last claim ' + fmt(w.last_claim_at) +
+          ' from ' + w.queues.join(', ')) : null,
         table(['Job', 'Type', 'Queue', 'Attempt', 'Progress', 'Lease expires'],
           w.jobs.map(function (x) {
             return [jobLink(x.job.id), x.job.job_type, x.job.queue, String(x.job.attempts),
               progressCell(x.job), ticking(x.lease.expires_at)];
-          }), ''));
+          }), 'Holds no job.'));
     });
   },
 };

@@ -20,6 +20,8 @@ export interface EngineContext {
   readonly jobs: JobStore;
   readonly schedules: ScheduleStore;
   readonly timeline: Timeline<TimedTask>;
+  /** The workers seen claiming, by `worker_id`: when and from which queues they last asked. */
+  readonly claimants: Map<string, { lastClaimMs: number; queues: string[] }>;
   readonly cursors: CursorCodec;
   /** The server's retry backoff after `attempts` failed attempts, in ms. */
   backoffMs(attempts: number): number;

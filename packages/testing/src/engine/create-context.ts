@@ -33,6 +33,7 @@ export function createContext(input: ContextInput): EngineContext {
     jobs: new JobStore(),
     schedules: new ScheduleStore(),
     timeline: new Timeline<TimedTask>(),
+    claimants: new Map(),
     cursors: new CursorCodec(),
     backoffMs: input.backoffMs,
     chargeJob: input.chargeJob,

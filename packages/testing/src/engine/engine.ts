@@ -159,6 +159,7 @@ export class Engine {
     this.ctx.jobs.clear();
     this.ctx.schedules.clear();
     this.ctx.timeline.clear();
+    this.ctx.claimants.clear();
     this.#idempotency.clear();
     this.#rate.clear();
     this.#quota.clear();

@@ -1,6 +1,6 @@
 /** What changed in the fake; the dashboard refreshes the view it concerns. */
 export interface FakeChange {
-  kind: 'job' | 'schedule' | 'webhook' | 'request' | 'clock' | 'fault' | 'reset';
+  kind: 'job' | 'worker' | 'schedule' | 'webhook' | 'request' | 'clock' | 'fault' | 'reset';
   /** The job, schedule or event id, when the change concerns one. */
   id?: string | undefined;
   /** For a job: the history entry's kind (`claimed`, `heartbeat`, …). */
