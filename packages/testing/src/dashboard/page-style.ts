@@ -1,5 +1,5 @@
 /** The dashboard's stylesheet: system fonts, WCAG AA contrast, one column below 700 px. */
-export const pageStyle = String.raw`
+export const pageStyle = `
 :root{--fg:#1a1d23;--muted:#4a5160;--bg:#f6f7f9;--card:#fff;--line:#d5d9e0;--accent:#0b57d0;
 --focus:#f59e0b;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);
 background:var(--bg)}

@@ -3,7 +3,7 @@
  * connection: every change the fake reports over `/_fake/events` refreshes the current view
  * (coalesced), and `EventSource` reconnects by itself when the fake restarts.
  */
-export const scriptApp = String.raw`
+export const scriptApp = `
 var VIEWS = { jobs: JobsView, workers: WorkersView, schedules: SchedulesView,
   webhooks: WebhooksView, requests: RequestsView, controls: ControlsView };
 var current = { key: null, view: null, q: null, id: null, body: null };

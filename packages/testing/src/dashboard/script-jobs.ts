@@ -1,5 +1,5 @@
 /** The jobs view (filters, newest-first pages like the API) and a job's detail with its timeline. */
-export const scriptJobs = String.raw`
+export const scriptJobs = `
 var STATES = ['pending', 'scheduled', 'running', 'succeeded', 'failed', 'cancelled'];
 var PAGE = 25;
 function jobsForm(q) {

@@ -1,5 +1,5 @@
 /** The workers, schedules, webhooks, requests and controls views. */
-export const scriptViews = String.raw`
+export const scriptViews = `
 var WorkersView = {
   kinds: ['job', 'worker', 'reset', 'clock'],
   head: function () { return [h('h2', {}, 'Workers')]; },
