@@ -1,6 +1,6 @@
 import type { Job, JobLastError } from '@flare/core';
 import type { FakeClock } from '../clock.js';
-import type { FailJobOptions, ReleaseJobOptions } from '../drivers.js';
+import type { FailJobOptions, ProgressUpdate, ReleaseJobOptions } from '../drivers.js';
 import type { FakeResponse } from '../engine/types.js';
 import type { RecordedWebhook } from '../engine/webhooks/webhook-outbox.js';
 import type { Fault, InjectedFault } from '../faults/fault.js';
@@ -26,6 +26,7 @@ export interface ControlTarget {
   retryJob(id: string): Job;
   redeliverWebhook(eventId: string): RecordedWebhook;
   releaseJob(id: string, options?: ReleaseJobOptions): Job;
+  reportProgress(id: string, progress: ProgressUpdate): Job;
 }
 
 const json = (status: number, body: unknown): FakeResponse => ({
@@ -95,7 +96,7 @@ export function controlApi(fake: ControlTarget): ControlRoutes {
         const { event, status } = fake.redeliverWebhook(decodeURIComponent(hook[1]!));
         return json(202, { id: event.id, status });
       }
-      const m = /^\/jobs\/([^/]+)\/(start|complete|fail|release|cancel|retry)$/.exec(path);
+      const m = /^\/jobs\/([^/]+)\/(start|complete|fail|release|cancel|retry|progress)$/.exec(path);
       if (method === 'POST' && m) {
         const id = decodeURIComponent(m[1]!);
         const error = body.error as { message?: string; type?: string } | undefined;
@@ -103,6 +104,7 @@ export function controlApi(fake: ControlTarget): ControlRoutes {
         if (m[2] === 'complete') return json(200, fake.completeJob(id, body.result ?? null));
         if (m[2] === 'cancel') return json(200, fake.cancelJob(id));
         if (m[2] === 'retry') return json(200, fake.retryJob(id));
+        if (m[2] === 'progress') return json(200, fake.reportProgress(id, body as never));
         if (m[2] === 'release')
           return json(200, fake.releaseJob(id, { delayMs: num(body.delay_ms) }));
         const retryInMs = num(body.retry_in_ms);

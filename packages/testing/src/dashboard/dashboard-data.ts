@@ -57,7 +57,9 @@ export function dashboardData({ clock, engine, outbox, dispatcher }: DashboardPa
       return {
         job: toWire(r),
         lease: lease(r),
-        schedule: r.origin ? { id: r.origin.scheduleId, tick_at: iso(r.origin.tickMs) } : null,
+        schedule: r.job.schedule_id
+          ? { id: r.job.schedule_id, tick_at: r.job.scheduled_for }
+          : null,
         history: r.history,
         webhooks: hooksOf(id),
       };

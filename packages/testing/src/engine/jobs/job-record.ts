@@ -28,8 +28,6 @@ export interface JobRecord {
   job: Job;
   /** What happened to the job, oldest first (bounded; see `appendEvent`). */
   history: JobEvent[];
-  /** Set when a schedule created the job: the schedule and the tick it fired for. */
-  origin?: { scheduleId: string; tickMs: number } | undefined;
 }
 
 /** Orders records by `created_at` then `id` (lists are served in descending order). */

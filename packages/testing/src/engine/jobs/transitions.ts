@@ -10,15 +10,13 @@ export interface CreateJobInput {
   max_attempts: number;
   runAtMs: number | null;
   tags: string[];
+  /** Set for a schedule's tick: the schedule and the nominal tick time. */
+  scheduleId?: string | undefined;
+  scheduledForMs?: number | undefined;
 }
 
 /** A new job: `pending`, or `scheduled` when `run_at` is in the future. */
-export function createJob(
-  ctx: EngineContext,
-  input: CreateJobInput,
-  now = ctx.now(),
-  origin?: JobRecord['origin'],
-): JobRecord {
+export function createJob(ctx: EngineContext, input: CreateJobInput, now = ctx.now()): JobRecord {
   const id = ctx.id('job_');
   const at = iso(now);
   const scheduled = input.runAtMs !== null && input.runAtMs > now;
@@ -29,7 +27,6 @@ export function createJob(
     lease: null,
     version: 0,
     history: [],
-    origin,
     job: {
       id,
       object: 'job',
@@ -48,13 +45,18 @@ export function createJob(
       updated_at: at,
       started_at: null,
       finished_at: null,
+      schedule_id: input.scheduleId ?? null,
+      scheduled_for: input.scheduledForMs === undefined ? null : iso(input.scheduledForMs),
     },
   };
   ctx.jobs.add(record);
   ctx.note(record, {
     kind: 'created',
     at,
-    ...(origin && { schedule_id: origin.scheduleId, tick_at: iso(origin.tickMs) }),
+    ...(input.scheduleId !== undefined && {
+      schedule_id: input.scheduleId,
+      tick_at: iso(input.scheduledForMs ?? now),
+    }),
   });
   watch(ctx, record);
   if (!scheduled) ctx.notifyReady();
