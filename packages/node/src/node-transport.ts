@@ -50,7 +50,10 @@ export function nodeHttpTransport(options: NodeTransportOptions = {}): Transport
     maxFreeSockets: options.maxFreeSockets ?? 64,
     scheduling: 'lifo' as const,
   };
-  if (options.agent !== undefined && typeof options.agent?.addRequest !== 'function') {
+  if (
+    options.agent !== undefined &&
+    typeof (options.agent as { addRequest?: unknown }).addRequest !== 'function'
+  ) {
     throw new FlareError('agent must be an http.Agent or https.Agent (e.g. a proxy agent)');
   }
   const deadlines = new Deadlines();
