@@ -2,22 +2,38 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { bundle } from './support/bundle.js';
 
-/** The issue's budget for the entry below, minified and gzip -9: not met, see docs/decisions/0005-edge-size-budget.md. */
-const TARGET_BYTES = 5 * 1024;
 /**
- * What this check enforces: today's figure (6,561 B with the schedule calls and typed createJob;
- * 6,316 B before) plus a little headroom, so growth is noticed. Never above 6,900 B.
+ * The size budgets decided in docs/decisions/0005-edge-size-budget.md (option A), minified and
+ * gzip -9; each entry is a Worker built from the built package, as a user's bundler would see it.
+ * `max` is the owner's cap (6,400 / 4,500 / 3,000 B, which schedule methods and `createJobs` may
+ * raise to 6,900 / 5,000 B, verify-only never); `ceiling` is today's figure plus a little
+ * headroom, so any growth is noticed and explained in the decision record.
  */
-const CEILING_BYTES = 6_580;
-const ENTRY = 'test/support/size-entry.ts';
-/** FlareClient alone (no webhook verification): today 4,505 B; never above 5,000 B. */
-const CLIENT_CEILING_BYTES = 4_530;
-const CLIENT_ENTRY = 'test/support/size-entry-client.ts';
+const BUDGETS = [
+  {
+    name: 'FlareClient + createJob + verifyWebhook',
+    entry: 'test/support/size-entry.ts',
+    ceiling: 6_660,
+    max: 6_900,
+  },
+  {
+    name: 'FlareClient + createJob alone',
+    entry: 'test/support/client-only-entry.ts',
+    ceiling: 4_570,
+    max: 5_000,
+  },
+  {
+    name: 'verifyWebhook alone',
+    entry: 'test/support/verify-only-entry.ts',
+    ceiling: 2_790,
+    max: 3_000,
+  },
+] as const;
 
 describe('the @flare/edge bundle', () => {
   it('builds for a neutral platform: no Node built-in anywhere', async () => {
     // `platform: 'neutral'` fails the build on any `node:` (or bare built-in) import.
-    const { metafile } = await bundle(ENTRY, { conditions: ['workerd', 'worker'] });
+    const { metafile } = await bundle(BUDGETS[0].entry, { conditions: ['workerd', 'worker'] });
     const inputs = Object.keys(metafile.inputs);
     expect(inputs).toContain('dist/index.js');
     expect(inputs).toContain('../core/dist/index.js');
@@ -25,33 +41,22 @@ describe('the @flare/edge bundle', () => {
     expect(imports.filter((i) => i.external)).toEqual([]);
   });
 
-  it(`stays under the ${CEILING_BYTES} B ceiling, minified and gzipped (FlareClient + createJob + verifyWebhook)`, async ({
-    task,
-  }) => {
-    const { code } = await bundle(ENTRY, { conditions: ['workerd', 'worker'], minify: true });
-    const gzipped = gzipSync(code, { level: 9 }).length;
-    const target =
-      gzipped <= TARGET_BYTES
-        ? `within the ${TARGET_BYTES} B target`
-        : `${gzipped - TARGET_BYTES} B over the ${TARGET_BYTES} B target`;
-    const figure = `@flare/edge size entry: ${code.length} B minified, ${gzipped} B gzipped (${target}; ceiling ${CEILING_BYTES} B)`;
-    console.log(figure);
-    // Rides in the JSON report, which `pnpm test`'s closing summary prints (turbo hides the log).
-    (task.meta as { summary?: string }).summary = figure;
-    expect(gzipped).toBeLessThanOrEqual(CEILING_BYTES);
-  });
+  it.for(BUDGETS)(
+    '$name stays under its $ceiling B ceiling (cap $max B), minified and gzipped',
+    async ({ name, entry, ceiling, max }, { task }) => {
+      const { code } = await bundle(entry, { conditions: ['workerd', 'worker'], minify: true });
+      const gzipped = gzipSync(code, { level: 9 }).length;
+      const figure = `@flare/edge ${name}: ${code.length} B minified, ${gzipped} B gzipped (ceiling ${ceiling} B, cap ${max} B)`;
+      console.log(figure);
+      // Rides in the JSON report, which `pnpm test`'s closing summary prints (turbo hides the log).
+      (task.meta as { summary?: string }).summary = figure;
+      expect(ceiling).toBeLessThanOrEqual(max);
+      expect(gzipped).toBeLessThanOrEqual(ceiling);
+    },
+  );
 
-  it(`stays under the ${CLIENT_CEILING_BYTES} B client-only ceiling (FlareClient + createJob)`, async ({
-    task,
-  }) => {
-    const { code } = await bundle(CLIENT_ENTRY, {
-      conditions: ['workerd', 'worker'],
-      minify: true,
-    });
-    const gzipped = gzipSync(code, { level: 9 }).length;
-    const figure = `@flare/edge client-only entry: ${gzipped} B gzipped (ceiling ${CLIENT_CEILING_BYTES} B)`;
-    console.log(figure);
-    (task.meta as { summary?: string }).summary = figure;
-    expect(gzipped).toBeLessThanOrEqual(CLIENT_CEILING_BYTES);
+  it('keeps the client out of a verify-only bundle (its class must stay tree-shakable)', async () => {
+    const { code } = await bundle(BUDGETS[2].entry, { minify: true });
+    expect(code).not.toMatch(/createJob|x-flare-retry-count/);
   });
 });
