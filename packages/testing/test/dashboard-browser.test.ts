@@ -223,6 +223,12 @@ describe('the dashboard in Chromium', () => {
     const first = fake.webhooks.find((w) => w.status === 'failed')!;
     expect(first.attempts).toHaveLength(1);
     await page.locator(`button[aria-label="Redeliver ${first.event.id}"]`).click();
+    // The click only starts the page's request: wait for its answer before settling deliveries.
+    await page.waitForFunction(
+      (id) => document.getElementById('notice')?.textContent === `Redeliver ${id}: done`,
+      {},
+      first.event.id,
+    );
     await fake.webhooksSettled();
     expect(fake.webhooks.find((w) => w.event.id === first.event.id)?.status).toBe('delivered');
     await page.waitForFunction(
