@@ -23,3 +23,23 @@ export type {
   PayloadShape,
 } from './types/job.js';
 export * from './webhooks/index.js';
+export { FlareWorker } from './worker/flare-worker.js';
+export type {
+  ClaimedJob,
+  DrainOptions,
+  DrainSummary,
+  FlareWorkerOptions,
+  JobContext,
+  JobHandler,
+  JobHandlers,
+  JobLease,
+  WorkerLogger,
+} from './worker/types.js';
+export {
+  LeaseLostError,
+  type LeaseLostReason,
+  NonRetryableError,
+  RetryLaterError,
+  WorkerStoppedError,
+} from './worker/worker-errors.js';
+export type { WorkerEvents, WorkerListener } from './worker/worker-events.js';

@@ -4,8 +4,12 @@ import { bundle } from './support/bundle.js';
 
 /** The issue's budget for the entry below, minified and gzip -9: not met, see docs/decisions/0005-edge-size-budget.md. */
 const TARGET_BYTES = 5 * 1024;
-/** What this check enforces: today's figure (6,267 B) plus a little headroom, so growth is noticed. */
-const CEILING_BYTES = 6_280;
+/**
+ * What this check enforces: today's figure plus a little headroom, so growth is noticed. 6,296 B
+ * since the worker loop: +29 B for `FlareWorker`'s way to a client's requester (a WeakMap entry
+ * made in the constructor); the worker itself stays out (see below).
+ */
+const CEILING_BYTES = 6_300;
 const ENTRY = 'test/support/size-entry.ts';
 
 describe('the @flare/edge bundle', () => {
@@ -33,5 +37,31 @@ describe('the @flare/edge bundle', () => {
     // Rides in the JSON report, which `pnpm test`'s closing summary prints (turbo hides the log).
     (task.meta as { summary?: string }).summary = figure;
     expect(gzipped).toBeLessThanOrEqual(CEILING_BYTES);
+  });
+});
+
+describe('the worker loop in @flare/edge bundles', () => {
+  // Strings only the worker's code contains.
+  const WORKER_CODE = /lease_seconds|FlareWorker/;
+
+  it('stays out of a client-only and a verify-only bundle', async () => {
+    const client = await bundle('test/support/client-only-entry.ts', { minify: true });
+    expect(client.code).not.toMatch(WORKER_CODE);
+    const verify = await bundle('test/support/verify-only-entry.ts', { minify: true });
+    expect(verify.code).not.toMatch(WORKER_CODE);
+    // Nor the client: its class must stay tree-shakable.
+    expect(verify.code).not.toMatch(/createJob|x-flare-retry-count/);
+  });
+
+  it('builds for a neutral platform when used, and says what it weighs', async ({ task }) => {
+    const { code, metafile } = await bundle('test/support/worker-entry.ts', {
+      conditions: ['workerd', 'worker'],
+      minify: true,
+    });
+    expect(code).toMatch(WORKER_CODE);
+    const imports = Object.values(metafile.inputs).flatMap((input) => input.imports);
+    expect(imports.filter((i) => i.external)).toEqual([]);
+    const figure = `@flare/edge Cron drain() entry: ${gzipSync(code, { level: 9 }).length} B gzipped`;
+    (task.meta as { summary?: string }).summary = figure;
   });
 });

@@ -1,5 +1,6 @@
 import { NotFoundError } from '../errors/api-errors.js';
 import { type ApiResponse, requester, type Send } from '../http/requester.js';
+import { clientSends } from '../internal/client-sends.js';
 import { type JobListPromise, jobListPromise } from '../pagination/job-list-promise.js';
 import { checkObject, jsonBody, pathId, queryString } from '../resources/params.js';
 import type {
@@ -30,6 +31,7 @@ import { resolveConfig } from './resolve-config.js';
  */
 export class FlareClient {
   readonly #send: Send;
+
   /** The API origin this client talks to. */
   readonly baseUrl: string;
 
@@ -37,6 +39,8 @@ export class FlareClient {
     const config = resolveConfig(options);
     this.baseUrl = config.baseUrl;
     this.#send = requester(config);
+    // Registered for FlareWorker (see client-sends.ts).
+    clientSends.set(this, this.#send);
   }
 
   /**
