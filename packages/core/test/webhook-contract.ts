@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import vectorFile from '../../../spec/webhook-vectors.json' with { type: 'json' };
 import { FlareError } from '../src/errors/flare-error.js';
 import { WebhookVerificationError } from '../src/errors/webhook-verification-error.js';
-import type { VerifyWebhook } from '../src/webhooks/index.js';
+import type { VerifyWebhook } from '../src/webhooks/verify-webhook.js';
 
 /** One case of spec/webhook-vectors.json. */
 export interface WebhookVector {

@@ -5,11 +5,11 @@ import { bundle } from './support/bundle.js';
 /** The issue's budget for the entry below, minified and gzip -9: not met, see docs/decisions/0005-edge-size-budget.md. */
 const TARGET_BYTES = 5 * 1024;
 /**
- * What this check enforces: today's figure plus a little headroom, so growth is noticed. 6,296 B
- * since the worker loop: +29 B for `FlareWorker`'s way to a client's requester (a WeakMap entry
- * made in the constructor); the worker itself stays out (see below).
+ * What this check enforces: today's figure plus a little headroom, so growth is noticed. 6,338 B
+ * since the worker loop (6,316 B before): +22 B for `FlareWorker`'s way to a client's requester, a
+ * WeakMap entry made in the constructor; the worker itself stays out (see below).
  */
-const CEILING_BYTES = 6_300;
+const CEILING_BYTES = 6_350;
 const ENTRY = 'test/support/size-entry.ts';
 
 describe('the @flare/edge bundle', () => {

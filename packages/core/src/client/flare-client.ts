@@ -1,8 +1,10 @@
-import { NotFoundError } from '../errors/api-errors.js';
-import { type ApiResponse, requester, type Send } from '../http/requester.js';
-import { clientSends } from '../internal/client-sends.js';
-import { type JobListPromise, jobListPromise } from '../pagination/job-list-promise.js';
-import { checkObject, jsonBody, pathId, queryString } from '../resources/params.js';
+import type { ApiResponse, Send } from '../http/api-response.js';
+import { clientSends } from '../http/client-sends.js';
+import { type FlarePromise, flarePromise } from '../http/flare-promise.js';
+import type { RequestOptions } from '../http/request-options.js';
+import { checkObject, jsonBody, pathId, queryString } from '../http/request-params.js';
+import { nullOnNotFound, requester } from '../http/requester.js';
+import { type JobListPromise, listPromise } from '../pagination/list-promise.js';
 import type {
   CreateJobParams,
   Job,
@@ -11,8 +13,7 @@ import type {
   ListJobsParams,
   PayloadShape,
 } from '../types/job.js';
-import { type FlarePromise, flarePromise } from './flare-promise.js';
-import type { FlareClientOptions, RequestOptions } from './options.js';
+import type { FlareClientOptions } from './options.js';
 import { resolveConfig } from './resolve-config.js';
 
 /**
@@ -31,7 +32,6 @@ import { resolveConfig } from './resolve-config.js';
  */
 export class FlareClient {
   readonly #send: Send;
-
   /** The API origin this client talks to. */
   readonly baseUrl: string;
 
@@ -57,7 +57,7 @@ export class FlareClient {
     params: CreateJobParams<TPayload>,
     options?: RequestOptions,
   ): FlarePromise<Job<TPayload>> {
-    return call(() => this.#send('POST', '/v1/jobs', options, jsonBody(params)));
+    return call(() => this.#send('POST', '/v1/jobs', options, jsonBody(params, 'createJob')));
   }
 
   /**
@@ -72,21 +72,10 @@ export class FlareClient {
     id: string,
     options?: RequestOptions,
   ): FlarePromise<Job<TPayload, TResult> | null> {
+    // A missing job is an answer, not a failure.
     return call(() =>
-      this.#send<Job<TPayload, TResult> | null>('GET', `/v1/jobs/${pathId(id)}`, options).catch(
-        (error: unknown) => {
-          // A missing job is an answer, not a failure.
-          if (!NotFoundError.isInstance(error)) throw error;
-          return {
-            data: null,
-            requestId: error.requestId,
-            status: 404,
-            headers: error.headers ?? { get: () => null },
-            attempts: error.attempts ?? 1,
-            idempotencyKey: undefined,
-            replayed: false,
-          };
-        },
+      nullOnNotFound(
+        this.#send<Job<TPayload, TResult>>('GET', `/v1/jobs/${pathId(id, 'job')}`, options),
       ),
     );
   }
@@ -113,7 +102,7 @@ export class FlareClient {
       checkObject(params, 'listJobs');
       return page(params.cursor);
     });
-    return jobListPromise(first, page);
+    return listPromise(first, page, 'jobs');
   }
 
   /**
@@ -127,7 +116,7 @@ export class FlareClient {
     id: string,
     options?: RequestOptions,
   ): FlarePromise<Job<TPayload, TResult>> {
-    return call(() => this.#send('POST', `/v1/jobs/${pathId(id)}/cancel`, options));
+    return call(() => this.#send('POST', `/v1/jobs/${pathId(id, 'job')}/cancel`, options));
   }
 
   /**
@@ -141,7 +130,7 @@ export class FlareClient {
     id: string,
     options?: RequestOptions,
   ): FlarePromise<Job<TPayload, TResult>> {
-    return call(() => this.#send('POST', `/v1/jobs/${pathId(id)}/retry`, options));
+    return call(() => this.#send('POST', `/v1/jobs/${pathId(id, 'job')}/retry`, options));
   }
 
   /** Never serialises the API key. */

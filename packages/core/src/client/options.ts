@@ -27,23 +27,3 @@ export interface FlareClientOptions {
   /** Advanced: a custom transport (takes precedence over `fetch`). */
   transport?: Transport | undefined;
 }
-
-/**
- * Per-call options, the last argument of every method.
- * @example
- * ```ts
- * await flare.createJob(params, { idempotencyKey: `order-${order.id}`, signal: AbortSignal.timeout(5_000) });
- * ```
- */
-export interface RequestOptions {
-  /** Dedupes a replayed write: same key + same body → the original response. POSTs get a generated one otherwise. */
-  idempotencyKey?: string | undefined;
-  /** Your trace ID, sent as `X-Request-Id` and echoed back by the server. */
-  requestId?: string | undefined;
-  /** Cancels the call at any point, backoff waits included; it then rejects with `signal.reason`. */
-  signal?: AbortSignal | undefined;
-  /** Overrides the client's `timeoutMs` for this call. */
-  timeoutMs?: number | undefined;
-  /** Overrides the client's `maxRetries` for this call. */
-  maxRetries?: number | undefined;
-}

@@ -1,45 +1,15 @@
+import { fail } from '../errors/invalid.js';
 import { fetchTransport } from '../http/fetch-transport.js';
-import type { Transport } from '../http/transport.js';
+import { checkNumbers } from '../http/request-options.js';
+import type { RequesterConfig } from '../http/requester.js';
 import { readEnv } from '../internal/env.js';
-import { fail } from '../internal/fail.js';
 import { isObject } from '../internal/is-object.js';
 import type { FlareClientOptions } from './options.js';
 
-/** The client's settled configuration. */
-export interface ClientConfig {
-  apiKey: string;
-  baseUrl: string;
-  maxRetries: number;
-  /** `retryBaseDelayMs`, named as `retryDelay` takes it. */
-  baseDelayMs: number;
-  /** `retryMaxDelayMs`, named as `retryDelay` takes it. */
-  maxDelayMs: number;
-  maxResponseBytes: number;
-  timeoutMs: number;
-  transport: Transport;
-}
-
 export const DEFAULT_BASE_URL = 'https://api.zeridion.com';
 
-/**
- * Checks numeric options by name: `timeoutMs` must be a number > 0 (Infinity: no timeout), the
- * others whole numbers >= 0. `bad` throws; the client's options and each call's share the rules.
- */
-export function checkNumbers(
-  values: Record<string, unknown>,
-  bad: (message: string, param: string) => never,
-): void {
-  for (const [name, value] of Object.entries(values)) {
-    if (name === 'timeoutMs') {
-      if (typeof value !== 'number' || !(value > 0)) bad(`${name} must be a number > 0`, name);
-    } else if (!Number.isInteger(value) || (value as number) < 0) {
-      bad(`${name} must be a whole number >= 0`, name);
-    }
-  }
-}
-
 /** Applies defaults and checks every option, with a message that says how to fix it. */
-export function resolveConfig(options: FlareClientOptions): ClientConfig {
+export function resolveConfig(options: FlareClientOptions): RequesterConfig {
   if (!isObject(options as unknown)) {
     fail('FlareClient options must be an object, e.g. { apiKey }');
   }
@@ -83,8 +53,7 @@ export function resolveConfig(options: FlareClientOptions): ClientConfig {
   return {
     apiKey,
     maxRetries,
-    baseDelayMs: retryBaseDelayMs,
-    maxDelayMs: retryMaxDelayMs,
+    retry: { baseDelayMs: retryBaseDelayMs, maxDelayMs: retryMaxDelayMs },
     maxResponseBytes,
     // Keep any path prefix (a proxy mount), minus the trailing slash.
     baseUrl: url!.href.replace(/\/+$/, ''),

@@ -1,4 +1,4 @@
-import { errorClass, FlareError } from './flare-error.js';
+import { errorClass, FlareError, type FlareErrorClass } from './flare-error.js';
 
 /**
  * No response arrived: DNS, refused or reset connection, TLS failure. Retried automatically;
@@ -8,8 +8,15 @@ import { errorClass, FlareError } from './flare-error.js';
  * if (ConnectionError.isInstance(err)) console.error('Flare unreachable', err.cause);
  * ```
  */
-export const ConnectionError = /* @__PURE__ */ errorClass(FlareError, 'ConnectionError', true);
-export type ConnectionError = FlareError;
+export const ConnectionError: FlareErrorClass<ConnectionError> = /* @__PURE__ */ errorClass(
+  FlareError,
+  'ConnectionError',
+  true,
+);
+export interface ConnectionError extends FlareError {
+  /** `TimeoutError` for the kind of connection error that is a timeout. */
+  readonly name: 'ConnectionError' | 'TimeoutError';
+}
 
 /**
  * An attempt took longer than `timeoutMs`. A kind of `ConnectionError`; retried automatically.
@@ -18,5 +25,10 @@ export type ConnectionError = FlareError;
  * const flare = new FlareClient({ timeoutMs: 5_000 });
  * ```
  */
-export const TimeoutError = /* @__PURE__ */ errorClass(ConnectionError, 'TimeoutError');
-export type TimeoutError = ConnectionError;
+export const TimeoutError: FlareErrorClass<TimeoutError> = /* @__PURE__ */ errorClass(
+  ConnectionError as typeof FlareError,
+  'TimeoutError',
+);
+export interface TimeoutError extends ConnectionError {
+  readonly name: 'TimeoutError';
+}

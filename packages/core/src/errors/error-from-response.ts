@@ -1,4 +1,5 @@
-import { type HeaderReader, serverDelayMs } from '../retry/retry-delay.js';
+import { serverDelayMs } from '../retry/retry-delay.js';
+import type { HeaderReader } from '../types/header-reader.js';
 import {
   AuthError,
   ConflictError,
@@ -8,7 +9,7 @@ import {
   ServerError,
   ValidationError,
 } from './api-errors.js';
-import { FlareError } from './flare-error.js';
+import { FlareError, type FlareErrorClass } from './flare-error.js';
 import { RateLimitError } from './rate-limit-error.js';
 
 /** Request facts the factory folds into the error. */
@@ -21,7 +22,7 @@ export interface ErrorContext {
 }
 
 /** The class of each non-2xx status (429 is built apart: it reads the rate-limit headers). */
-const BY_STATUS: Record<number, typeof FlareError> = {
+const BY_STATUS: Record<number, FlareErrorClass<FlareError>> = {
   400: ValidationError,
   422: ValidationError,
   401: AuthError,

@@ -3,7 +3,6 @@ import {
   AuthError,
   ConflictError,
   ConnectionError,
-  errorFromResponse,
   FlareError,
   NotFoundError,
   PermissionError,
@@ -14,7 +13,8 @@ import {
   TimeoutError,
   ValidationError,
   WebhookVerificationError,
-} from './index.js';
+} from '../index.js';
+import { errorFromResponse } from './error-from-response.js';
 
 const body = (type: string, code: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({

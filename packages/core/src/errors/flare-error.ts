@@ -1,4 +1,4 @@
-import type { HeaderReader } from '../retry/retry-delay.js';
+import type { HeaderReader } from '../types/header-reader.js';
 
 const BRAND = Symbol.for('zeridion.flare.error');
 
@@ -109,21 +109,40 @@ export class FlareError extends Error {
 }
 
 /**
- * Makes a subclass of `parent` whose `name` and `brand` are `name`: one line per error class.
+ * The static side of an error class: constructible, extendable, and with an `isInstance` guard
+ * that narrows to the class's own type `E`.
  * @example
  * ```ts
- * const ServerError = errorClass(FlareError, 'ServerError', true);
+ * if (ConflictError.isInstance(err) && err.code === 'lease_lost') return;
  * ```
  */
-export function errorClass<P extends typeof FlareError>(
-  parent: P,
+export interface FlareErrorClass<E extends FlareError> {
+  new (message: string, init?: FlareErrorInit): E;
+  readonly prototype: E;
+  /** The name this class is recognised by across package copies. */
+  readonly brand: string;
+  /** `true` when `value` is an error of this class (or a subclass), from any copy of the SDK. */
+  isInstance(value: unknown): value is E;
+}
+
+/**
+ * Makes a subclass of `parent` whose `name` and `brand` are `name`: one line per error class.
+ * `C` is the static type the caller declares for it (`FlareErrorClass<ItsInstanceType>`, or the
+ * parent's type for a class that goes on to declare its own fields).
+ * @example
+ * ```ts
+ * const ServerError: FlareErrorClass<ServerError> = errorClass(FlareError, 'ServerError', true);
+ * ```
+ */
+export function errorClass<C = typeof FlareError>(
+  parent: typeof FlareError,
   name: string,
   retryable?: boolean,
-): P {
+): C {
   const chain = [...(parent.prototype as unknown as { kind(): string[] }).kind(), name];
   // A computed key names the class itself (stack traces, util.inspect), minifier or not.
   const Class = {
-    [name]: class extends (parent as typeof FlareError) {
+    [name]: class extends parent {
       static override brand = name;
       static override isInstance: typeof FlareError.isInstance = (value: unknown): value is never =>
         hasBrand(value, name);
@@ -136,5 +155,5 @@ export function errorClass<P extends typeof FlareError>(
       }
     },
   }[name]!;
-  return Class as unknown as P;
+  return Class as unknown as C;
 }

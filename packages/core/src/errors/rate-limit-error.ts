@@ -14,6 +14,7 @@ export interface RateLimitErrorInit extends FlareErrorInit {
  * ```
  */
 export class RateLimitError extends /* @__PURE__ */ errorClass(FlareError, 'RateLimitError', true) {
+  declare readonly name: 'RateLimitError';
   /** Seconds to wait, from `Retry-After` / `retry-after-ms`, when the server sent one. */
   declare readonly retryAfter: number | undefined;
   /** `X-RateLimit-Limit`: requests allowed per window. */

@@ -11,6 +11,7 @@ export class ResponseTooLargeError extends /* @__PURE__ */ errorClass(
   FlareError,
   'ResponseTooLargeError',
 ) {
+  declare readonly name: 'ResponseTooLargeError';
   /** The cap that was exceeded, in bytes. */
   declare readonly maxResponseBytes: number;
 

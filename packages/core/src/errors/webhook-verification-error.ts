@@ -20,6 +20,7 @@ export class WebhookVerificationError extends /* @__PURE__ */ errorClass(
   FlareError,
   'WebhookVerificationError',
 ) {
+  declare readonly name: 'WebhookVerificationError';
   declare readonly reason: WebhookVerificationReason;
 
   constructor(reason: WebhookVerificationReason, message: string) {

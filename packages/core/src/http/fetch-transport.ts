@@ -1,5 +1,6 @@
 import { TimeoutError } from '../errors/connection-errors.js';
-import { fail } from '../internal/fail.js';
+import { fail } from '../errors/invalid.js';
+import { MAX_TIMER_MS } from '../internal/timers.js';
 import { readCapped } from './read-capped.js';
 import type { Fetch, Transport } from './transport.js';
 
@@ -26,7 +27,7 @@ export function fetchTransport(fetchFn?: Fetch): Transport {
     // No timer for an infinite budget (setTimeout would fire at once), and none that keeps a
     // process alive on its own.
     const timer =
-      timeoutMs < 2 ** 31 - 1
+      timeoutMs < MAX_TIMER_MS
         ? setTimeout(
             () => controller.abort(new TimeoutError(`Timed out after ${timeoutMs} ms`)),
             timeoutMs,

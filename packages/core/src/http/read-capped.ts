@@ -1,5 +1,5 @@
-import { ignore } from '../client/flare-promise.js';
 import { ResponseTooLargeError } from '../errors/response-too-large-error.js';
+import { ignore } from '../internal/ignore.js';
 
 /**
  * Reads a `fetch` body as UTF-8 text, stopping (and cancelling the stream) as soon as it passes

@@ -1,54 +1,36 @@
-import type { RequestOptions } from '../client/options.js';
-import { type ClientConfig, checkNumbers } from '../client/resolve-config.js';
+import { NotFoundError } from '../errors/api-errors.js';
 import { ConnectionError } from '../errors/connection-errors.js';
 import { errorFromResponse } from '../errors/error-from-response.js';
 import { FlareError } from '../errors/flare-error.js';
+import { invalid } from '../errors/invalid.js';
 import { generateIdempotencyKey } from '../internal/ids.js';
 import { runtimeTag } from '../internal/runtime.js';
 import { VERSION } from '../internal/version.js';
-import { invalid } from '../resources/params.js';
-import { type HeaderReader, retryDelay } from '../retry/retry-delay.js';
+import { type RetryDelayInput, retryDelay } from '../retry/retry-delay.js';
 import { sleep } from '../retry/sleep.js';
-import type { TransportRequest, TransportResponse } from './transport.js';
+import type { ApiResponse, HttpMethod, Send } from './api-response.js';
+import { checkNumbers, type RequestOptions } from './request-options.js';
+import type { Transport, TransportRequest, TransportResponse } from './transport.js';
 
-/**
- * A successful call with its metadata.
- * @example
- * ```ts
- * const { data, requestId } = await flare.createJob(params).withResponse();
- * ```
- */
-export interface ApiResponse<T> {
-  data: T;
-  /** The response's `X-Request-Id`. */
-  requestId: string | undefined;
-  status: number;
-  headers: HeaderReader;
-  /** Attempts made, the successful one included. */
-  attempts: number;
-  /** The `Idempotency-Key` sent (POSTs only). */
-  idempotencyKey: string | undefined;
-  /** `true` when the server replayed a stored response (`Idempotent-Replayed`). */
-  replayed: boolean;
+/** What a requester needs of the client's settled configuration. */
+export interface RequesterConfig {
+  apiKey: string;
+  /** The API origin (and any path prefix), without a trailing slash. */
+  baseUrl: string;
+  maxRetries: number;
+  /** The backoff schedule (`retryBaseDelayMs`, `retryMaxDelayMs`), named as `retryDelay` takes it. */
+  retry: Pick<RetryDelayInput, 'baseDelayMs' | 'maxDelayMs'>;
+  maxResponseBytes: number;
+  timeoutMs: number;
+  transport: Transport;
 }
 
-/**
- * Sends one API call: `path` under the base URL (ids encoded, query included) and the JSON
- * `body`, serialised once and sent identically on every try.
- */
-export type Send = <T>(
-  method: 'GET' | 'POST',
-  path: string,
-  options?: RequestOptions,
-  body?: string,
-) => Promise<ApiResponse<T>>;
-
 /** Makes the `Send` of a client: headers, the retry loop and response decoding. */
-export function requester(config: ClientConfig): Send {
+export function requester(config: RequesterConfig): Send {
   const client = `flare-typescript/${VERSION} ${runtimeTag()}`;
   const authorization = `Bearer ${config.apiKey}`;
   return async <T>(
-    method: 'GET' | 'POST',
+    method: HttpMethod,
     path: string,
     options: RequestOptions = {},
     body?: string,
@@ -140,7 +122,7 @@ export function requester(config: ClientConfig): Send {
       }
       await sleep(
         retryDelay({
-          ...config,
+          ...config.retry,
           attempt: attempts,
           headers: response?.headers,
           random: Math.random,
@@ -161,4 +143,25 @@ function headerValue(value: unknown, param: string, max: number): string {
     invalid(`${param} must be 1-${max} printable ASCII characters`, param);
   }
   return value;
+}
+
+/**
+ * A read whose 404 is an answer, not a failure (`getJob`, `getSchedule`): resolves with `data`
+ * `null` and the 404's metadata, and rejects with any other error.
+ */
+export function nullOnNotFound<T>(
+  response: Promise<ApiResponse<T>>,
+): Promise<ApiResponse<T | null>> {
+  return response.catch((error: unknown) => {
+    if (!NotFoundError.isInstance(error)) throw error;
+    return {
+      data: null,
+      requestId: error.requestId,
+      status: 404,
+      headers: error.headers ?? { get: () => null },
+      attempts: error.attempts ?? 1,
+      idempotencyKey: undefined,
+      replayed: false,
+    };
+  });
 }

@@ -1,7 +1,6 @@
-/** A minimal header lookup: `Headers` satisfies it. */
-export interface HeaderReader {
-  get(name: string): string | null;
-}
+import type { HeaderReader } from '../types/header-reader.js';
+
+export type { HeaderReader };
 
 export interface RetryDelayInput {
   /** The retry about to be made: 1 for the first retry. */

@@ -1,3 +1,5 @@
+import { MAX_TIMER_MS } from '../internal/timers.js';
+
 /**
  * Waits `ms`, or rejects with the signal's reason as soon as `signal` aborts.
  * @example
@@ -12,13 +14,12 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       clearTimeout(timer);
       reject(signal?.reason);
     };
-    // Capped: timers turn anything past 2^31 - 1 ms (24.8 days) into 1 ms.
     const timer = setTimeout(
       () => {
         signal?.removeEventListener('abort', onAbort);
         resolve();
       },
-      Math.min(ms, 2 ** 31 - 1),
+      Math.min(ms, MAX_TIMER_MS),
     );
     signal?.addEventListener('abort', onAbort, { once: true });
   });

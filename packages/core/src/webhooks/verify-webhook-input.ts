@@ -1,5 +1,5 @@
+import { fail } from '../errors/invalid.js';
 import { WebhookVerificationError } from '../errors/webhook-verification-error.js';
-import { fail } from '../internal/fail.js';
 
 // A wrong argument is a programmer error: a `FlareError`, never a verification failure. No
 // message echoes what was passed (it could be a secret).

@@ -1,5 +1,5 @@
+import { fail } from '../errors/invalid.js';
 import { WebhookVerificationError } from '../errors/webhook-verification-error.js';
-import { fail } from '../internal/fail.js';
 import { isObject } from '../internal/is-object.js';
 import type { WebhookEvent } from '../types/event.js';
 import type { PayloadShape } from '../types/job.js';

@@ -1,4 +1,4 @@
-import { fail } from '../internal/fail.js';
+import { fail } from '../errors/invalid.js';
 import type { WebhookCrypto } from './webhook-crypto.js';
 
 /**

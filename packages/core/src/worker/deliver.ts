@@ -1,5 +1,5 @@
-import type { RequestOptions } from '../client/options.js';
 import { FlareError } from '../errors/flare-error.js';
+import type { RequestOptions } from '../http/request-options.js';
 import { generateIdempotencyKey } from '../internal/ids.js';
 import { retryDelay } from '../retry/retry-delay.js';
 import { sleep } from '../retry/sleep.js';

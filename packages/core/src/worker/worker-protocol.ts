@@ -1,7 +1,7 @@
 import type { FlareClient } from '../client/flare-client.js';
-import type { RequestOptions } from '../client/options.js';
-import { clientSends } from '../internal/client-sends.js';
-import { pathId } from '../resources/params.js';
+import { clientSends } from '../http/client-sends.js';
+import type { RequestOptions } from '../http/request-options.js';
+import { pathId } from '../http/request-params.js';
 import type { ClaimedJob } from './types.js';
 
 /** `POST /v1/jobs/claim`'s body. */
@@ -53,7 +53,7 @@ export function workerProtocol(client: FlareClient): WorkerProtocol | undefined 
   if (!send) return undefined;
   const post = async <T>(path: string, body: string, options: RequestOptions) =>
     (await send<T>('POST', path, options, body)).data;
-  const job = (id: string, action: string) => `/v1/jobs/${pathId(id)}/${action}`;
+  const job = (id: string, action: string) => `/v1/jobs/${pathId(id, 'job')}/${action}`;
   return {
     claim: async (body, options) =>
       (await post<{ jobs: ClaimedJob[] }>('/v1/jobs/claim', JSON.stringify(body), options)).jobs,

@@ -1,19 +1,5 @@
-import type { VerifyWebhook } from './verify-webhook.js';
-import { createWebhookVerifier } from './verify-webhook.js';
+import { createWebhookVerifier, type VerifyWebhook } from './verify-webhook.js';
 import { webCryptoWebhookCrypto } from './web-crypto.js';
-
-export { constantTimeEqual } from './constant-time.js';
-export { type ParsedSignatureHeader, parseSignatureHeader } from './parse-signature-header.js';
-export {
-  createWebhookVerifier,
-  DEFAULT_WEBHOOK_TOLERANCE_SEC,
-  type VerifyWebhook,
-  type VerifyWebhookOptions,
-  type VerifyWebhookRequestOptions,
-  WEBHOOK_SIGNATURE_HEADER,
-} from './verify-webhook.js';
-export { webCryptoWebhookCrypto } from './web-crypto.js';
-export type { WebhookCrypto } from './webhook-crypto.js';
 
 /**
  * Verifies a Flare webhook with the Web Crypto API (Node ≥ 20, Workers, Vercel Edge, Deno, Bun)

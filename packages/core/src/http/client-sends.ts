@@ -1,4 +1,4 @@
-import type { Send } from '../http/requester.js';
+import type { Send } from './api-response.js';
 
 /**
  * Each `FlareClient`'s requester, for `FlareWorker`: its protocol calls get the client's retries,

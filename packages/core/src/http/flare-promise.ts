@@ -1,4 +1,5 @@
-import type { ApiResponse } from '../http/requester.js';
+import { ignore } from '../internal/ignore.js';
+import type { ApiResponse } from './api-response.js';
 
 /**
  * What every client method returns: a native `Promise` of the plain wire object, which can also
@@ -24,8 +25,6 @@ export interface FlarePromise<T> extends Promise<T> {
 }
 
 const unwrap = <T>(response: ApiResponse<T>): T => response.data;
-/** A rejection handler that marks a promise's rejection as handled elsewhere (see `withResponse`). */
-export const ignore = () => undefined;
 
 /** Wraps a call's response promise as a `FlarePromise`. */
 export function flarePromise<T>(response: Promise<ApiResponse<T>>): FlarePromise<T> {

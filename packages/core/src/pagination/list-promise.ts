@@ -1,0 +1,71 @@
+import type { ApiResponse } from '../http/api-response.js';
+import { type FlarePromise, flarePromise } from '../http/flare-promise.js';
+import { ignore } from '../internal/ignore.js';
+import type { Job, JobPage, JsonObject, PayloadShape } from '../types/job.js';
+
+/** What every list endpoint answers: a page of items and the cursor to the next one. */
+export interface CursorPage {
+  has_more: boolean;
+  next_cursor: string | null;
+}
+
+/**
+ * The result of a list method: await it for one plain page, iterate it with `for await` to walk
+ * every item of every page, or call `.pages()` to walk page by page. Further pages are fetched
+ * lazily, one at a time.
+ *
+ * @example
+ * ```ts
+ * const page = await flare.listJobs({ state: 'failed' });
+ * for await (const job of flare.listJobs({ state: 'failed' })) console.log(job.id);
+ * for await (const page of flare.listJobs().pages()) console.log(page.jobs.length);
+ * ```
+ */
+export interface ListPromise<TPage extends CursorPage, TItem>
+  extends FlarePromise<TPage>,
+    AsyncIterable<TItem> {
+  /**
+   * Every page from this one on, following `next_cursor` until `has_more` is false.
+   * @example
+   * ```ts
+   * for await (const page of flare.listJobs({ limit: 100 }).pages()) await archive(page.jobs);
+   * ```
+   */
+  pages(): AsyncGenerator<TPage, void, undefined>;
+}
+
+/**
+ * The result of `listJobs`: a `ListPromise` of `{ jobs, has_more, next_cursor }` pages.
+ * @example
+ * ```ts
+ * for await (const job of flare.listJobs({ state: 'failed' })) console.log(job.id);
+ * ```
+ */
+export interface JobListPromise<TPayload extends PayloadShape = JsonObject, TResult = unknown>
+  extends ListPromise<JobPage<TPayload, TResult>, Job<TPayload, TResult>> {}
+
+/**
+ * Wraps the first page's response and a way to fetch the page after a cursor; `key` names the
+ * page's item list (`jobs`, `schedules`).
+ */
+export function listPromise<TPage extends CursorPage, TItem>(
+  first: Promise<ApiResponse<TPage>>,
+  next: (cursor: string) => Promise<ApiResponse<TPage>>,
+  key: keyof TPage,
+): ListPromise<TPage, TItem> {
+  const list = flarePromise(first) as ListPromise<TPage, TItem>;
+  list.pages = async function* pages() {
+    // Iterating is the caller's way of consuming the result; the awaitable side goes unused.
+    list.catch(ignore);
+    let page = (await first).data;
+    yield page;
+    while (page.has_more && page.next_cursor) {
+      page = (await next(page.next_cursor)).data;
+      yield page;
+    }
+  };
+  list[Symbol.asyncIterator] = async function* items() {
+    for await (const page of list.pages()) yield* page[key] as TItem[];
+  };
+  return list;
+}
