@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 
 const SPEC = 'spec/openapi.yaml';
 const OPERATION_IDS = (
-  'createJob getJob listJobs cancelJob retryJob claimJobs heartbeatJob completeJob failJob ' +
+  'createJob getJob listJobs cancelJob retryJob claimJobs heartbeatJob completeJob failJob releaseJob ' +
   'createSchedule getSchedule listSchedules deleteSchedule pauseSchedule resumeSchedule'
 ).split(' ');
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];

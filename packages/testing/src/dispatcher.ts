@@ -66,7 +66,9 @@ export class Dispatcher {
       // Drop the oldest tenth at once, so keeping the log bounded stays cheap.
       if (this.#requests.length > this.#max) this.#requests.splice(0, Math.ceil(this.#max / 10));
     }
-    if (response) this.#options.onExchange?.(recorded, response);
+    // An answer whose client had already gone was never exchanged (a claim's 499 is not a contract
+    // status): it stays in the log but is not reported.
+    if (response && !request.signal?.aborted) this.#options.onExchange?.(recorded, response);
   }
 }
 

@@ -27,6 +27,20 @@ export interface StartJobOptions {
 export interface FailJobOptions {
   /** `true`: fail this attempt only (back to `pending` with backoff while attempts remain). Default false: the job fails now. */
   retryable?: boolean | undefined;
+  /** With `retryable`: the next attempt waits this long instead of the server's backoff. */
+  retryInMs?: number | undefined;
+}
+
+/**
+ * Options of the `releaseJob` driver.
+ * @example
+ * ```ts
+ * fake.releaseJob(job.id, { delayMs: 30_000 }); // scheduled, due 30 s later on the fake clock
+ * ```
+ */
+export interface ReleaseJobOptions {
+  /** Keep the job `scheduled` this long; default 0: `pending` at once. */
+  delayMs?: number | undefined;
 }
 
 function find(ctx: EngineContext, id: string): JobRecord {
@@ -83,7 +97,29 @@ export function failJob(
     message: error.message ?? 'Failed by FakeFlare.failJob',
     type: error.type ?? null,
   };
-  attempt.failAttempt(ctx, record, lastError, options.retryable ?? false);
+  const { retryInMs } = options;
+  const retryable = options.retryable ?? false;
+  if (retryInMs !== undefined && !retryable) {
+    throw new Error(`Cannot fail job ${id} with retryInMs: it needs { retryable: true }`);
+  }
+  if (retryInMs !== undefined && !(Number.isInteger(retryInMs) && retryInMs >= 0)) {
+    throw new Error(`Cannot fail job ${id}: retryInMs must be a whole number ≥ 0`);
+  }
+  attempt.failAttempt(ctx, record, lastError, { retryable, retryInMs });
+  return toWire(record);
+}
+
+/** `running` → `pending` (or `scheduled` for `delayMs`), as the holder's release would. */
+export function releaseJob(ctx: EngineContext, id: string, options: ReleaseJobOptions = {}): Job {
+  const record = find(ctx, id);
+  if (record.job.state !== 'running') {
+    throw new Error(`Cannot release job ${id}: it is ${record.job.state}, not running`);
+  }
+  const delayMs = options.delayMs ?? 0;
+  if (!Number.isInteger(delayMs) || delayMs < 0) {
+    throw new Error(`Cannot release job ${id}: delayMs must be a whole number ≥ 0`);
+  }
+  attempt.release(ctx, record, delayMs);
   return toWire(record);
 }
 

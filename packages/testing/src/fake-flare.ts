@@ -247,6 +247,18 @@ export class FakeFlare {
   }
 
   /**
+   * Driver: gives a `running` job back as its worker's release would (the attempt does not count).
+   * @example
+   * ```ts
+   * fake.releaseJob(job.id); // pending again, attempts back down by one
+   * ```
+   */
+  releaseJob(id: string, options?: drivers.ReleaseJobOptions): Job {
+    this.#engine.tick();
+    return structuredClone(drivers.releaseJob(this.#engine.ctx, id, options));
+  }
+
+  /**
    * Driver: cancels a job that has not finished; emits `job.cancelled`.
    * @example
    * ```ts

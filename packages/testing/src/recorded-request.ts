@@ -17,7 +17,11 @@ export class RecordedRequest {
   readonly headers: Record<string, string>;
   /** The raw body text (`''` when none). */
   readonly rawBody: string;
-  /** The answer sent (for a `reset` fault, the one that was lost, if the request was processed). */
+  /**
+   * The answer sent (for a `reset` fault, the one that was lost, if the request was processed;
+   * for a request whose client went away, the one it would have got: 499
+   * `client_closed_request` for a long-polling claim, which claimed nothing).
+   */
   readonly response: FakeResponse | undefined;
   /** The injected fault's kind, if one applied. */
   readonly fault: 'status' | 'reset' | 'truncate' | 'oversize' | 'delay' | undefined;

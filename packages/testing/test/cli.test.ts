@@ -3,7 +3,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spec } from './helpers/fidelity.js';
 
 const BIN = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -98,5 +98,51 @@ describe('flare-fake CLI', () => {
     const child = spawn(process.execPath, [BIN, '--port', 'abc'], { stdio: 'ignore' });
     const [code] = await once(child, 'exit');
     expect(code).toBe(2);
+  });
+});
+
+// Issue 14 as an ops team would meet it: a worker stopped mid long poll must not leave the fake
+// holding a poll that claims the next job for no one.
+describe('flare-fake CLI: a long poll whose client goes away', () => {
+  let child: ChildProcess;
+  let url: string;
+  beforeAll(async () => {
+    ({ child, url } = await start([]));
+  });
+  afterAll(async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, 'exit');
+    process.kill(child.pid!, 'SIGTERM');
+    await exited;
+  });
+
+  it('claims nothing for an aborted claim: the next job goes to a second client at once', async () => {
+    const headers = { authorization: 'Bearer zf_test_sk_fake', 'content-type': 'application/json' };
+    const aborter = new AbortController();
+    const dead = fetch(`${url}/v1/jobs/claim`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ queues: ['default'], wait_ms: 20_000 }),
+      signal: aborter.signal,
+    }).catch((error: unknown) => error);
+    await new Promise((r) => setTimeout(r, 100));
+    aborter.abort();
+    expect((await dead) as Error).toMatchObject({ name: 'AbortError' });
+    const created = await api(url, '/v1/jobs', {
+      method: 'POST',
+      headers,
+      body: '{"job_type":"Ops.Task"}',
+    });
+    const job = (await created.json()) as { id: string };
+    const t = Date.now();
+    const claimed = await api(url, '/v1/jobs/claim', {
+      method: 'POST',
+      headers,
+      body: '{"queues":["default"]}',
+    });
+    expect(Date.now() - t).toBeLessThan(1_000);
+    expect(await claimed.json()).toMatchObject({
+      jobs: [{ id: job.id, state: 'running', attempts: 1 }],
+    });
   });
 });

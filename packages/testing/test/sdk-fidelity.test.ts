@@ -12,6 +12,7 @@ import {
 } from '@flare/node';
 import type { RunningServer } from '@flare/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnyBody } from './helpers/call.js';
 import { createFake, validatedExchanges } from './helpers/fidelity.js';
 
 const fake = createFake({}, { requests: true });
@@ -145,5 +146,50 @@ describe('@flare/node against the fake', () => {
     expect(res.attempts).toBeGreaterThan(1);
     expect(fake.jobs.length).toBe(before + 1);
     expect(fake.jobs.some((job) => job.id === res.data.id)).toBe(true);
+  });
+
+  // The SDK's worker calls arrive with the worker loop; until then the pull protocol goes over
+  // the same real HTTP server, with every request and response validated against the spec too.
+  it('serves the worker protocol, release and retry_in_ms included, spec-valid both ways', async () => {
+    const post = async (path: string, body: object, key?: string) => {
+      const res = await fetch(server.url + path, {
+        method: 'POST',
+        headers: {
+          authorization: 'Bearer zf_test_sk_fake',
+          'content-type': 'application/json',
+          ...(key ? { 'idempotency-key': key } : {}),
+        },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as AnyBody };
+    };
+    const before = validatedExchanges();
+    const job = await flare.createJob({ job_type: 'Worker.Release', queue: 'w' });
+    const claim = async () => (await post('/v1/jobs/claim', { queues: ['w'] })).body.jobs;
+    const [c1] = await claim();
+    const released = await post(`/v1/jobs/${job.id}/release`, { lease_id: c1.lease.id }, 'r-1');
+    expect(released.body).toMatchObject({ state: 'pending', attempts: 0, started_at: null });
+    expect(
+      (await post(`/v1/jobs/${job.id}/release`, { lease_id: c1.lease.id }, 'r-1')).body,
+    ).toEqual(released.body);
+    const lost = await post(`/v1/jobs/${job.id}/release`, { lease_id: c1.lease.id });
+    expect(lost).toMatchObject({ status: 409, body: { error: { code: 'lease_lost' } } });
+    const [c2] = await claim();
+    const delayed = await post(`/v1/jobs/${job.id}/release`, {
+      lease_id: c2.lease.id,
+      delay_ms: 1_000,
+    });
+    expect(delayed.body).toMatchObject({ state: 'scheduled', attempts: 0 });
+    fake.clock.advance(1_000);
+    const [c3] = await claim();
+    const failed = await post(`/v1/jobs/${job.id}/fail`, {
+      lease_id: c3.lease.id,
+      error: { message: 'later' },
+      retry_in_ms: 250,
+    });
+    expect(failed.body).toMatchObject({ state: 'pending', attempts: 1 });
+    expect(Date.parse(failed.body.run_at) - Date.parse(failed.body.updated_at)).toBe(250);
+    // 1 create, 3 claims, 4 releases, 1 fail: each request and response checked.
+    expect(validatedExchanges() - before).toBe(9);
   });
 });

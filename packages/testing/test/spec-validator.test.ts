@@ -71,6 +71,39 @@ describe('the OpenAPI validator used by every suite', () => {
     ).toMatch(/pattern/);
   });
 
+  it('covers release and retry_in_ms: bounds, and retry_in_ms only with retryable', () => {
+    const auth = { authorization: 'Bearer zf_test_sk_fake', 'content-type': 'application/json' };
+    const lease_id = 'lse_01JDQ3Z8K4M6W2T9R5X7Y1B3C5';
+    const post = (action: string, body: object) =>
+      spec.request({
+        method: 'POST',
+        path: `/v1/jobs/${job.id}/${action}`,
+        headers: auth,
+        body,
+        rawBody: JSON.stringify(body),
+      });
+    const error = { message: 'x' };
+    expect(post('release', { lease_id, delay_ms: 86_400_000 })).toEqual([]);
+    expect(post('fail', { lease_id, error, retry_in_ms: 0 })).toEqual([]);
+    expect(post('fail', { lease_id, error, retryable: true, retry_in_ms: 5 })).toEqual([]);
+    expect(post('release', { lease_id, delay_ms: 86_400_001 }).join()).toMatch(/delay_ms/);
+    expect(post('release', { lease_id, delay_ms: 1.5 }).join()).toMatch(/integer/);
+    expect(post('release', { delay_ms: 1 }).join()).toMatch(/lease_id/);
+    expect(post('fail', { lease_id, error, retry_in_ms: -1 }).join()).toMatch(/retry_in_ms/);
+    expect(post('fail', { lease_id, error, retryable: false, retry_in_ms: 5 }).join()).toMatch(
+      /retry_in_ms/,
+    );
+    const invalidState = {
+      error: { type: 'conflict', code: 'invalid_state', message: 'x', request_id: 'r' },
+    };
+    const path = `/v1/jobs/${job.id}/release`;
+    expect(spec.response('POST', path, 409, headers, invalidState).join()).toMatch(
+      /allowed values/,
+    );
+    expect(spec.response('POST', path, 200, headers, { ...job, state: 'running' })).toEqual([]);
+    expect(spec.operationId('POST', path)).toBe('releaseJob');
+  });
+
   it('rejects a broken webhook', () => {
     const event = fixtures.event('job.succeeded');
     expect(spec.webhook(JSON.stringify(event), `t=1,v1=${'a'.repeat(64)}`)).toEqual([]);

@@ -8,6 +8,8 @@ const json = (status: number, body: unknown): FakeResponse => ({
   body,
 });
 
+const num = (value: unknown) => (value === undefined ? undefined : Number(value));
+
 /**
  * `/_fake/*`: the control API of the HTTP server and CLI, for test suites in any language. No
  * auth; outside `/v1`, so it never collides with the contract.
@@ -18,7 +20,7 @@ const json = (status: number, body: unknown): FakeResponse => ({
  * | `GET /_fake/clock` | | `{ now }` |
  * | `POST /_fake/clock/advance` | `{ ms }` | `fake.clock.advance(ms)` |
  * | `POST /_fake/faults` | a `Fault` (`path` a string) | `fake.inject(fault)` |
- * | `POST /_fake/jobs/{id}/start\|complete\|fail\|cancel` | `{ result }` / `{ error, retryable }` | the drivers |
+ * | `POST /_fake/jobs/{id}/start\|complete\|fail\|release\|cancel` | `{ result }` / `{ error, retryable, retry_in_ms }` / `{ delay_ms }` | the drivers |
  * | `GET /_fake/jobs`, `/_fake/webhooks`, `/_fake/requests` | | inspection |
  */
 export function controlApi(fake: FakeFlare): ControlRoutes {
@@ -61,14 +63,20 @@ export function controlApi(fake: FakeFlare): ControlRoutes {
         }));
         return json(200, { requests });
       }
-      const m = /^\/jobs\/([^/]+)\/(start|complete|fail|cancel)$/.exec(path);
+      const m = /^\/jobs\/([^/]+)\/(start|complete|fail|release|cancel)$/.exec(path);
       if (method === 'POST' && m) {
         const id = decodeURIComponent(m[1]!);
         const error = body.error as { message?: string; type?: string } | undefined;
         if (m[2] === 'start') return json(200, fake.startJob(id));
         if (m[2] === 'complete') return json(200, fake.completeJob(id, body.result ?? null));
         if (m[2] === 'cancel') return json(200, fake.cancelJob(id));
-        return json(200, fake.failJob(id, error, { retryable: body.retryable === true }));
+        if (m[2] === 'release')
+          return json(200, fake.releaseJob(id, { delayMs: num(body.delay_ms) }));
+        const retryInMs = num(body.retry_in_ms);
+        return json(
+          200,
+          fake.failJob(id, error, { retryable: body.retryable === true, retryInMs }),
+        );
       }
     } catch (error) {
       return json(400, { error: error instanceof Error ? error.message : String(error) });

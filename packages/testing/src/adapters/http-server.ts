@@ -74,13 +74,16 @@ export async function listen(
     const method = req.method ?? 'GET';
     const own = url.pathname.startsWith('/_fake/') ? await control?.(method, url, body) : undefined;
     if (own) return write(res, own);
+    const signal = clientGone(res);
     const { response, socket } = await dispatcher.dispatch({
       method,
       path: url.pathname,
       query: url.searchParams,
       headers: req.headers,
       body,
+      signal,
     });
+    if (signal.aborted) return; // the client went away: no one to answer
     if (!response || socket === 'reset') {
       req.socket.destroy();
       return;
@@ -107,6 +110,18 @@ export async function listen(
         server.close(() => resolve());
       }),
   };
+}
+
+/** Aborts when the connection closes before the response has been written (the client left). */
+function clientGone(res: http.ServerResponse): AbortSignal {
+  const controller = new AbortController();
+  if (!res.socket || res.socket.destroyed) controller.abort();
+  else {
+    res.once('close', () => {
+      if (!res.writableFinished) controller.abort();
+    });
+  }
+  return controller.signal;
 }
 
 function write(

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { HttpHandler } from 'msw';
 import { serialise } from '../dispatch.js';
 import type { Dispatcher } from '../dispatcher.js';
+import { clientSignal } from './msw-client-signal.js';
 
 /**
  * An msw request handler (msw's `HttpHandler`).
@@ -46,14 +47,19 @@ export function mswHandlers(
   const handlers: MswHandler[] = [
     http.all(`${base}/v1/*`, async ({ request }) => {
       const url = new URL(request.url);
-      const { response, socket } = await dispatcher.dispatch({
-        method: request.method,
-        path: url.pathname.slice(prefix.length),
-        query: url.searchParams,
-        headers: Object.fromEntries(request.headers),
-        body: await request.text(),
-      });
-      if (!response || socket === 'reset') return Response.error();
+      // Aborts when the client gives up: a long poll then stops and claims nothing.
+      const client = clientSignal(request);
+      const { response, socket } = await dispatcher
+        .dispatch({
+          method: request.method,
+          path: url.pathname.slice(prefix.length),
+          query: url.searchParams,
+          headers: Object.fromEntries(request.headers),
+          body: await request.text(),
+          signal: client.signal,
+        })
+        .finally(client.dispose);
+      if (!response || socket === 'reset' || client.signal.aborted) return Response.error();
       let text = serialise(response);
       if (typeof socket === 'object') text = text.padEnd(socket.oversize, ' ');
       const init = { status: response.status, headers: response.headers };

@@ -27,6 +27,9 @@ export interface EngineContext {
   emit(type: WebhookEventType, record: JobRecord): void;
   /** Wakes long-polling claims: a job may have become eligible. */
   notifyReady(): void;
-  /** Resolves on the next `notifyReady`, or after a short real-time slice (≤ `maxMs`). */
-  waitForWork(maxMs: number): Promise<void>;
+  /**
+   * Resolves on the next `notifyReady`, after a short real-time slice (≤ `maxMs`), or as soon as
+   * `signal` aborts.
+   */
+  waitForWork(maxMs: number, signal?: AbortSignal): Promise<void>;
 }

@@ -36,17 +36,19 @@ export function createContext(input: ContextInput): EngineContext {
     notifyReady: () => {
       for (const wake of waiters) queueMicrotask(wake);
     },
-    waitForWork: (maxMs) =>
+    waitForWork: (maxMs, signal) =>
       new Promise<void>((resolve) => {
         const wake = () => {
           clearTimeout(timer);
           waiters.delete(wake);
+          signal?.removeEventListener('abort', wake);
           input.tick();
           resolve();
         };
         // Also look again every 25 ms: time passing on the clock can make a job due.
         const timer = setTimeout(wake, Math.min(maxMs, 25));
         waiters.add(wake);
+        signal?.addEventListener('abort', wake, { once: true });
       }),
   };
 }

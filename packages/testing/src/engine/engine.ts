@@ -100,6 +100,7 @@ export class Engine {
           query: req.query,
           body,
           apiKey,
+          signal: request.signal,
         }));
         return reply(status, result, requestId, rate);
       } catch (error) {

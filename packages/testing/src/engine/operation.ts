@@ -10,6 +10,8 @@ export interface OperationInput {
   body: Fields | undefined;
   /** The API key the request authenticated with. */
   apiKey: string;
+  /** Aborts when the client goes away (long polls stop waiting). */
+  signal?: AbortSignal | undefined;
 }
 
 /** An operation's successful answer. */

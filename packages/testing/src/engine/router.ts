@@ -32,6 +32,7 @@ export const ROUTES: readonly Route[] = [
   route('POST', '/v1/jobs/{id}/heartbeat', 'heartbeatJob', workers.heartbeatJob, true),
   route('POST', '/v1/jobs/{id}/complete', 'completeJob', workers.completeJob, true),
   route('POST', '/v1/jobs/{id}/fail', 'failJob', workers.failJob, true),
+  route('POST', '/v1/jobs/{id}/release', 'releaseJob', workers.releaseJob, true),
   route('POST', '/v1/schedules', 'createSchedule', schedules.createSchedule, true),
   route('GET', '/v1/schedules', 'listSchedules', schedules.listSchedules),
   route('GET', '/v1/schedules/{id}', 'getSchedule', schedules.getSchedule),

@@ -26,7 +26,15 @@ export function runDue(ctx: EngineContext): void {
     if (task.kind === 'promote') promote(ctx, r, r.runAtMs ?? now);
     else if (r.lease) {
       const message = `Lease ${r.lease.id} expired before the job finished`;
-      failAttempt(ctx, r, { message, type: 'lease_expired' }, true, r.lease.expiresMs);
+      failAttempt(
+        ctx,
+        r,
+        { message, type: 'lease_expired' },
+        {
+          retryable: true,
+          atMs: r.lease.expiresMs,
+        },
+      );
     }
   }
 }

@@ -22,6 +22,12 @@ export interface FakeRequest {
   headers?: Record<string, string | readonly string[] | undefined> | undefined;
   /** The raw body text; `undefined` or `''` when there is none. */
   body?: string | undefined;
+  /**
+   * Aborts when the client goes away. A long-polling claim then stops waiting and claims
+   * nothing; its answer is 499 `client_closed_request`, which no front writes (there is no one to
+   * write it to) and `onExchange` does not see.
+   */
+  signal?: AbortSignal | undefined;
 }
 
 /**

@@ -6,6 +6,8 @@ export interface Lease {
   expiresMs: number;
   /** The claim's `lease_seconds`: each heartbeat extends the lease by this much from now. */
   seconds: number;
+  /** `started_at` before this claim, restored by a release (the attempt does not count). */
+  priorStartedAt: string | null;
 }
 
 /**

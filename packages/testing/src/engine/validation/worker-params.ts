@@ -2,6 +2,8 @@ import type { JobLastError } from '@flare/core';
 import * as check from './check.js';
 
 const LEASE_ID = /^lse_[0-9A-HJKMNP-TV-Z]{26}$/;
+/** The longest `delay_ms` (release) and `retry_in_ms` (fail): one day. */
+export const MAX_WORKER_DELAY_MS = 86_400_000;
 
 /** A validated `claimJobs` body with defaults applied. */
 export interface ClaimInput {
@@ -73,21 +75,36 @@ export function completeInput(body: check.Fields): { leaseId: string; result: un
   };
 }
 
-/** A validated fail body: `retryable` defaults to true. */
+/** A validated fail body: `retryable` defaults to true; `retryInMs` only with it. */
 export function failInput(body: check.Fields): {
   leaseId: string;
   error: JobLastError;
   retryable: boolean;
+  retryInMs: number | undefined;
 } {
-  check.onlyKeys(body, ['lease_id', 'error', 'retryable']);
+  check.onlyKeys(body, ['lease_id', 'error', 'retryable', 'retry_in_ms']);
   const id = leaseId(body);
   const e = check.object(check.required(body, 'error'), 'error');
   check.onlyKeys(e, ['message', 'type'], 'error.');
   const message = check.text(check.required(e, 'message', 'error.'), 'error.message', 1, 4096);
   const type = e.type === undefined ? null : check.text(e.type, 'error.type', 1, 128);
-  return {
-    leaseId: id,
-    error: { message, type },
-    retryable: body.retryable === undefined ? true : check.bool(body.retryable, 'retryable'),
-  };
+  const retryable = body.retryable === undefined ? true : check.bool(body.retryable, 'retryable');
+  let retryInMs: number | undefined;
+  if (body.retry_in_ms !== undefined) {
+    retryInMs = check.int(body.retry_in_ms, 'retry_in_ms', 0, MAX_WORKER_DELAY_MS);
+    // A wait before a next attempt that will never come is a caller's mistake, not a no-op.
+    if (!retryable) {
+      throw check.invalid('retry_in_ms', 'is only allowed with retryable true (or left out)');
+    }
+  }
+  return { leaseId: id, error: { message, type }, retryable, retryInMs };
+}
+
+/** A validated release body: no `delay_ms` means back to `pending` at once. */
+export function releaseInput(body: check.Fields): { leaseId: string; delayMs: number } {
+  check.onlyKeys(body, ['lease_id', 'delay_ms']);
+  const id = leaseId(body);
+  const delayMs =
+    body.delay_ms === undefined ? 0 : check.int(body.delay_ms, 'delay_ms', 0, MAX_WORKER_DELAY_MS);
+  return { leaseId: id, delayMs };
 }

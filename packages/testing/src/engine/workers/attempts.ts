@@ -3,8 +3,8 @@ import type { EngineContext } from '../context.js';
 import { iso, type JobRecord, type Lease } from '../jobs/job-record.js';
 import { watch } from '../jobs/transitions.js';
 
-// The attempt half of the state machine: claim, heartbeat, complete, fail (also used by the
-// fake's drivers and by lease expiry).
+// The attempt half of the state machine: claim, heartbeat, complete, fail, release (also used by
+// the fake's drivers and by lease expiry).
 
 /** A claim: `running`, `attempts` + 1, a fresh lease; progress resets for the new attempt. */
 export function startAttempt(ctx: EngineContext, r: JobRecord, leaseSeconds: number): Lease {
@@ -13,6 +13,7 @@ export function startAttempt(ctx: EngineContext, r: JobRecord, leaseSeconds: num
     id: ctx.id('lse_'),
     expiresMs: now + leaseSeconds * 1000,
     seconds: leaseSeconds,
+    priorStartedAt: r.job.started_at,
   };
   ctx.jobs.update(r, () => {
     r.lease = lease;
@@ -59,16 +60,26 @@ export function complete(ctx: EngineContext, r: JobRecord, result: unknown): voi
   ctx.emit('job.succeeded', r);
 }
 
+/** How a failed attempt is settled. */
+export interface FailOptions {
+  /** `false` fails the job whatever attempts remain. */
+  retryable: boolean;
+  /** The worker's own wait before the next attempt, replacing the server's backoff. */
+  retryInMs?: number | undefined;
+  /** When the attempt failed (a lease expiry is dated at the expiry). Default now. */
+  atMs?: number | undefined;
+}
+
 /**
- * A failed attempt: back to `pending` with the server's backoff in `run_at` while attempts remain
- * and the error is retryable, else `failed`.
+ * A failed attempt: back to `pending` while attempts remain and the error is retryable, with
+ * `run_at` = now + `retryInMs` when the worker gave one, else + the server's backoff; else
+ * `failed`.
  */
 export function failAttempt(
   ctx: EngineContext,
   r: JobRecord,
   error: JobLastError,
-  retryable: boolean,
-  atMs = ctx.now(),
+  { retryable, retryInMs, atMs = ctx.now() }: FailOptions,
 ): void {
   const at = iso(atMs);
   const final = !retryable || r.job.attempts >= r.job.max_attempts;
@@ -78,7 +89,7 @@ export function failAttempt(
       r.job = { ...r.job, state: 'failed', last_error: error, finished_at: at, updated_at: at };
       return;
     }
-    r.runAtMs = atMs + ctx.backoffMs(r.job.attempts);
+    r.runAtMs = atMs + (retryInMs ?? ctx.backoffMs(r.job.attempts));
     r.job = {
       ...r.job,
       state: 'pending',
@@ -89,4 +100,30 @@ export function failAttempt(
   });
   if (final) ctx.emit('job.failed', r);
   else ctx.notifyReady();
+}
+
+/**
+ * The holder gives the job back, as if the claim had not happened: the lease ends, `attempts`
+ * goes back down by one, `started_at` returns to its value before the claim and `progress` is
+ * cleared. With `delayMs` > 0 the job is `scheduled` until now + `delayMs`; otherwise it is
+ * `pending` at once and keeps its `run_at`, so it keeps its place in line.
+ */
+export function release(ctx: EngineContext, r: JobRecord, delayMs: number): void {
+  const now = ctx.now();
+  const lease = r.lease!;
+  ctx.jobs.update(r, () => {
+    r.lease = null;
+    if (delayMs > 0) r.runAtMs = now + delayMs;
+    r.job = {
+      ...r.job,
+      state: delayMs > 0 ? 'scheduled' : 'pending',
+      attempts: r.job.attempts - 1,
+      progress: null,
+      run_at: r.runAtMs === null ? null : iso(r.runAtMs),
+      started_at: lease.priorStartedAt,
+      updated_at: iso(now),
+    };
+  });
+  watch(ctx, r);
+  if (delayMs === 0) ctx.notifyReady();
 }

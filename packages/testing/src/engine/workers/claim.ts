@@ -1,3 +1,4 @@
+import { ApiFailure } from '../api-failure.js';
 import type { EngineContext } from '../context.js';
 import { byEligibility, eligibleAt, iso, type JobRecord, toWire } from '../jobs/job-record.js';
 import type { ClaimInput } from '../validation/worker-params.js';
@@ -32,13 +33,31 @@ export function claimNow(ctx: EngineContext, input: ClaimInput): unknown[] {
 /**
  * `claimNow`, long-polling up to `waitMs` of real time when nothing is eligible: it retries
  * whenever a job may have become ready (created, retried, promoted, failed back to pending).
+ * Once `signal` aborts (the client went away) it claims nothing more and fails with 499
+ * `client_closed_request`, which releases the claim's idempotency key.
  */
-export async function claim(ctx: EngineContext, input: ClaimInput): Promise<unknown[]> {
+export async function claim(
+  ctx: EngineContext,
+  input: ClaimInput,
+  signal?: AbortSignal,
+): Promise<unknown[]> {
   const deadline = Date.now() + input.waitMs;
   for (;;) {
+    // Checked right before each claim, in the same synchronous turn: no job is leased to a
+    // client known to be gone.
+    if (signal?.aborted) throw clientClosed();
     const jobs = claimNow(ctx, input);
     const left = deadline - Date.now();
     if (jobs.length > 0 || left <= 0) return jobs;
-    await ctx.waitForWork(left);
+    await ctx.waitForWork(left, signal);
   }
+}
+
+/** The answer no one receives: a claim whose client disconnected. Never written by a front. */
+function clientClosed(): ApiFailure {
+  return new ApiFailure(
+    499,
+    'client_closed_request',
+    'The client closed the connection before the claim was answered; nothing was claimed for it.',
+  );
 }

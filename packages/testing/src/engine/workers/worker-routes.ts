@@ -22,9 +22,9 @@ function leased(ctx: EngineContext, id: string, leaseId: string): JobRecord {
   return record;
 }
 
-export const claimJobs: Operation = async (ctx, { body }) => ({
+export const claimJobs: Operation = async (ctx, { body, signal }) => ({
   status: 200,
-  body: { jobs: await claim(ctx, params.claimInput(body!)) },
+  body: { jobs: await claim(ctx, params.claimInput(body!), signal) },
 });
 
 export const heartbeatJob: Operation = (ctx, { id, body }) => {
@@ -47,6 +47,14 @@ export const failJob: Operation = (ctx, { id, body }) => {
   findJob(ctx, id);
   const input = params.failInput(body!);
   const record = leased(ctx, id, input.leaseId);
-  attempt.failAttempt(ctx, record, input.error, input.retryable);
+  attempt.failAttempt(ctx, record, input.error, input);
+  return { status: 200, body: toWire(record) };
+};
+
+export const releaseJob: Operation = (ctx, { id, body }) => {
+  findJob(ctx, id);
+  const input = params.releaseInput(body!);
+  const record = leased(ctx, id, input.leaseId);
+  attempt.release(ctx, record, input.delayMs);
   return { status: 200, body: toWire(record) };
 };
