@@ -42,7 +42,7 @@ describe('FlareWorker against the fake over HTTP', () => {
       job_types: ['Square'],
       queues: ['default'],
     });
-    expect((claims[0]!.response.body as { jobs: unknown[] }).jobs).toHaveLength(10);
+    expect((claims[0]!.response!.body as { jobs: unknown[] }).jobs).toHaveLength(10);
   });
 
   it('starts a job within a round trip of its creation while idle, with one long poll', async () => {
