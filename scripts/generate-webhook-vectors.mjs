@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Writes spec/webhook-vectors.json: the webhook test vectors every runtime's suite runs
-// (packages/core/test/webhook-contract.ts). Deterministic: same script, same bytes.
+// (packages/test-support/src/webhook-contract.ts). Deterministic: same script, same bytes.
 //   node scripts/generate-webhook-vectors.mjs          # (re)write the file
 //   node scripts/generate-webhook-vectors.mjs --check  # fail if the file is stale
 import { createHash, createHmac } from 'node:crypto';

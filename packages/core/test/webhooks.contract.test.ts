@@ -1,4 +1,8 @@
-import { verifyWebhook } from '../src/webhooks/web-crypto-verifier.js';
-import { webhookContractSuite } from './webhook-contract.js';
+import { webhookContractSuite } from '@flare/test-support/webhook-contract';
+import { FlareError, verifyWebhook, WebhookVerificationError } from '../src/index.js';
 
-webhookContractSuite('core/web-crypto', verifyWebhook, { supportsRequest: true });
+webhookContractSuite('core/web-crypto', verifyWebhook, {
+  FlareError,
+  WebhookVerificationError,
+  supportsRequest: true,
+});

@@ -1,4 +1,8 @@
-import { verifyWebhook } from '@flare/edge';
-import { webhookContractSuite } from '../../core/test/webhook-contract.js';
+import { FlareError, verifyWebhook, WebhookVerificationError } from '@flare/edge';
+import { webhookContractSuite } from '@flare/test-support/webhook-contract';
 
-webhookContractSuite('edge/web-crypto', verifyWebhook, { supportsRequest: true });
+webhookContractSuite('edge/web-crypto', verifyWebhook, {
+  FlareError,
+  WebhookVerificationError,
+  supportsRequest: true,
+});

@@ -63,6 +63,24 @@ export function nodeHttpTransport(options: NodeTransportOptions = {}): Transport
 const ignore = () => undefined;
 
 /**
+ * Where one attempt stands, and so where its outcome goes:
+ * - `awaiting-head`: no response head yet; the outcome rejects the transport's promise.
+ * - `reading-body`: the response is out; the outcome settles the body its `text()` returns.
+ * - `settled`: the outcome is delivered; any later event (a late error, the close) is ignored.
+ */
+type Phase =
+  | { readonly name: 'awaiting-head' }
+  | {
+      readonly name: 'reading-body';
+      readonly resolve: (text: string) => void;
+      readonly reject: (error: unknown) => void;
+    }
+  | { readonly name: 'settled' };
+
+const AWAITING_HEAD: Phase = { name: 'awaiting-head' };
+const SETTLED: Phase = { name: 'settled' };
+
+/**
  * One attempt. Before the response head, a failure rejects the returned promise; after it, the
  * body (read at once, so no tick is lost) carries the failure through `text()`.
  */
@@ -84,8 +102,7 @@ function send(
       headers: headerList(target.host, req),
       agent,
     });
-    let settle: (error: unknown, text?: string) => void = reject;
-    let done = false;
+    let phase = AWAITING_HEAD;
     let timedOut: TimeoutError | undefined;
     const onAbort = () => outgoing.destroy(signal?.reason);
     const cancelTimer =
@@ -95,12 +112,18 @@ function send(
             outgoing.destroy(timedOut);
           })
         : undefined;
+    // Every end of the attempt comes here; the phase says where its outcome goes, once.
     const finish = (error: unknown, text?: string) => {
-      if (done) return;
-      done = true;
+      const current = phase;
+      if (current.name === 'settled') return;
+      phase = SETTLED;
       cancelTimer?.();
       signal?.removeEventListener('abort', onAbort);
-      settle(error && (timedOut ?? (signal?.aborted ? signal.reason : error)), text);
+      // The deadline or the caller's abort, when either caused the failure, is what is reported.
+      const outcome = error && (timedOut ?? (signal?.aborted ? signal.reason : error));
+      if (current.name === 'awaiting-head') reject(outcome);
+      else if (outcome) current.reject(outcome);
+      else current.resolve(text as string);
     };
     if (signal) {
       liftListenerLimit(signal);
@@ -109,7 +132,7 @@ function send(
     outgoing.on('error', finish);
     outgoing.once('response', (res) => {
       const body = new Promise<string>((ok, ko) => {
-        settle = (error, text) => (error ? ko(error) : ok(text as string));
+        phase = { name: 'reading-body', resolve: ok, reject: ko };
       });
       // Surfaced through text(); never an unhandled rejection of its own.
       body.catch(ignore);

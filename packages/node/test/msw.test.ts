@@ -6,10 +6,10 @@ import {
   ResponseTooLargeError,
   ValidationError,
 } from '@flare/node';
+import { apiError, job, rejection } from '@flare/test-support/wire';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiError, job, rejection } from '../../core/test/helpers.js';
 
 // msw intercepts node:http too, so users can mock Flare for @flare/node's default transport.
 const BASE = 'https://api.zeridion.com';

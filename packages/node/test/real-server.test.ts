@@ -11,9 +11,9 @@ import {
   TimeoutError,
   type TransportRequest,
 } from '@flare/node';
+import { json, startServer } from '@flare/test-support/local-server';
+import { job, rejection } from '@flare/test-support/wire';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { job, rejection } from '../../core/test/helpers.js';
-import { json, startServer } from './local-server.js';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 beforeAll(async () => {

@@ -1,4 +1,8 @@
-import { verifyWebhook } from '@flare/node';
-import { webhookContractSuite } from '../../core/test/webhook-contract.js';
+import { FlareError, verifyWebhook, WebhookVerificationError } from '@flare/node';
+import { webhookContractSuite } from '@flare/test-support/webhook-contract';
 
-webhookContractSuite('node/node-crypto', verifyWebhook, { supportsRequest: true });
+webhookContractSuite('node/node-crypto', verifyWebhook, {
+  FlareError,
+  WebhookVerificationError,
+  supportsRequest: true,
+});

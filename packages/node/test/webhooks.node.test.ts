@@ -1,7 +1,7 @@
 import crypto, { createHmac } from 'node:crypto';
 import { nodeWebhookCrypto, verifyWebhook, WebhookVerificationError } from '@flare/node';
+import { webhookVectors } from '@flare/test-support/webhook-vectors';
 import { describe, expect, it, vi } from 'vitest';
-import { webhookVectors } from '../../core/test/webhook-contract.js';
 
 const { vectors, secret: SECRET } = webhookVectors;
 const byName = (name: string) => vectors.find((v) => v.name === name)!;

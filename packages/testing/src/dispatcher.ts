@@ -1,8 +1,8 @@
-import { type Dispatched, dispatch } from './dispatch.js';
 import type { Engine } from './engine/engine.js';
 import type { FakeRequest } from './engine/types.js';
 import type { Fault } from './faults/fault.js';
 import { FaultRegistry } from './faults/fault-registry.js';
+import { type Dispatched, handleWithFaults } from './faults/handle-with-faults.js';
 import type { FakeFlareOptions } from './options.js';
 import { RecordedRequest } from './recorded-request.js';
 
@@ -27,7 +27,7 @@ export class Dispatcher {
   }
 
   async dispatch(request: FakeRequest): Promise<Dispatched> {
-    const result = await dispatch(this.#engine, this.faults, request);
+    const result = await handleWithFaults(this.#engine, this.faults, request);
     if (this.#max > 0 || this.#options.onExchange) this.#record(request, result);
     return result;
   }

@@ -1,6 +1,6 @@
 import type http from 'node:http';
-import { job as coreJob } from '../../../core/test/helpers.js';
-import { json as send, startServer } from '../../../node/test/local-server.js';
+import { json as send, startServer } from '@flare/test-support/local-server';
+import { job as coreJob } from '@flare/test-support/wire';
 
 /** One request the stub received. */
 export interface Seen {
@@ -12,7 +12,7 @@ export interface Seen {
   at: number;
 }
 
-/** A complete wire job with the given id (core's test fixture). */
+/** A complete wire job with the given id (the shared wire fixture). */
 export function job(id: string, overrides: Record<string, unknown> = {}) {
   return coreJob({ id, ...overrides });
 }
@@ -100,7 +100,7 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse, body: strin
   return send(res, 200, job(id), { 'x-request-id': `req_get_${id}` });
 }
 
-/** Starts the stub on node's test server; `close()` stops it and every open connection. */
+/** Starts the stub on the shared local test server; `close()` stops it and every open connection. */
 export async function startStubServer() {
   const server = await startServer();
   server.handle(handle);

@@ -1,6 +1,29 @@
+import type { Job, JobLastError } from '@flare/core';
+import type { FakeClock } from '../clock.js';
+import type { FailJobOptions } from '../drivers.js';
 import type { FakeResponse } from '../engine/types.js';
-import type { FakeFlare } from '../fake-flare.js';
+import type { RecordedWebhook } from '../engine/webhooks/webhook-outbox.js';
+import type { Fault, InjectedFault } from '../faults/fault.js';
+import type { RecordedRequest } from '../recorded-request.js';
 import type { ControlRoutes } from './http-server.js';
+
+/**
+ * What the control API drives: the fake's clock, faults, job drivers and records. `FakeFlare`
+ * satisfies it (checked where it mounts the routes); the adapter names only this, so it never
+ * imports the fake that mounts it.
+ */
+export interface ControlTarget {
+  readonly clock: Pick<FakeClock, 'now' | 'advance'>;
+  readonly jobs: readonly Job[];
+  readonly webhooks: readonly RecordedWebhook[];
+  readonly requests: readonly RecordedRequest[];
+  reset(): void;
+  inject(fault: Fault): InjectedFault;
+  startJob(id: string): Job;
+  completeJob(id: string, result?: unknown): Job;
+  failJob(id: string, error?: Partial<JobLastError>, options?: FailJobOptions): Job;
+  cancelJob(id: string): Job;
+}
 
 const json = (status: number, body: unknown): FakeResponse => ({
   status,
@@ -23,7 +46,7 @@ const num = (value: unknown) => (value === undefined ? undefined : Number(value)
  * | `POST /_fake/jobs/{id}/start\|complete\|fail\|release\|cancel` | `{ result }` / `{ error, retryable, retry_in_ms }` / `{ delay_ms }` | the drivers |
  * | `GET /_fake/jobs`, `/_fake/webhooks`, `/_fake/requests` | | inspection |
  */
-export function controlApi(fake: FakeFlare): ControlRoutes {
+export function controlApi(fake: ControlTarget): ControlRoutes {
   return (method, url, text) => {
     let body: Record<string, unknown> = {};
     try {

@@ -1,8 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { serialise } from '../dispatch.js';
 import type { Dispatcher } from '../dispatcher.js';
 import type { FakeResponse } from '../engine/types.js';
+import { serialise } from './serialise.js';
 
 /**
  * Where `fake.listen()` serves.

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import type { HttpHandler } from 'msw';
-import { serialise } from '../dispatch.js';
 import type { Dispatcher } from '../dispatcher.js';
 import { clientSignal } from './msw-client-signal.js';
+import { serialise } from './serialise.js';
 
 /**
  * An msw request handler (msw's `HttpHandler`).

@@ -1,8 +1,8 @@
-import { errorCode, errorType } from './engine/api-failure.js';
-import type { Engine } from './engine/engine.js';
-import type { FakeRequest, FakeResponse } from './engine/types.js';
-import { DEFAULT_OVERSIZE_BYTES, type Fault } from './faults/fault.js';
-import type { FaultRegistry } from './faults/fault-registry.js';
+import { errorCode, errorType } from '../engine/api-failure.js';
+import type { Engine } from '../engine/engine.js';
+import type { FakeRequest, FakeResponse } from '../engine/types.js';
+import { DEFAULT_OVERSIZE_BYTES, type Fault } from './fault.js';
+import type { FaultRegistry } from './fault-registry.js';
 
 /** What a front must do on the socket after the engine has answered. */
 export type SocketFault = 'reset' | 'truncate' | { oversize: number } | undefined;
@@ -21,7 +21,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * before the engine sees the request unless `afterProcessing`; delays hold the request after its
  * idempotency key is reserved; truncation and oversize are left to the front.
  */
-export async function dispatch(
+export async function handleWithFaults(
   engine: Engine,
   faults: FaultRegistry,
   request: FakeRequest,
@@ -66,10 +66,4 @@ function injected(engine: Engine, request: FakeRequest, fault: Fault): FakeRespo
           },
     headers,
   );
-}
-
-/** The bytes a front writes for a response: JSON, or a string body verbatim when it is not JSON. */
-export function serialise(response: FakeResponse): string {
-  const json = /json/i.test(response.headers['content-type'] ?? '');
-  return typeof response.body === 'string' && !json ? response.body : JSON.stringify(response.body);
 }

@@ -1,0 +1,84 @@
+// The client's constructor: the API key from the environment, option checks, and a key never shown.
+import { inspect } from 'node:util';
+import { HttpResponse, http } from 'msw';
+import { describe, expect, it, vi } from 'vitest';
+import { AuthError, FlareClient, FlareError } from '../src/index.js';
+import { apiError, BASE, job, KEY, rejection } from './helpers.js';
+import { client, record, type Seen } from './msw-client.js';
+import { useMswServer } from './msw-server.js';
+
+const server = useMswServer();
+
+describe('construction', () => {
+  it('reads FLARE_API_KEY from the environment', async () => {
+    vi.stubEnv('FLARE_API_KEY', 'zf_test_sk_from_env');
+    const seen: Seen[] = [];
+    server.use(
+      http.get(`${BASE}/v1/jobs/:id`, async (i) => {
+        await record(seen)(i);
+        return HttpResponse.json(job());
+      }),
+    );
+    await new FlareClient({ baseUrl: BASE }).getJob('job_1');
+    expect(seen[0]?.headers.get('authorization')).toBe('Bearer zf_test_sk_from_env');
+    vi.unstubAllEnvs();
+  });
+
+  it('treats an empty apiKey (an env var set but empty) as missing, and says how to pass one', () => {
+    expect(() => new FlareClient({ apiKey: '' })).toThrow(/No API key: set FLARE_API_KEY/);
+  });
+
+  it('fails at construction, saying how, when no key is given', () => {
+    vi.stubEnv('FLARE_API_KEY', '');
+    expect(() => new FlareClient()).toThrow(FlareError);
+    expect(() => new FlareClient()).toThrow(/FLARE_API_KEY/);
+    expect(() => new FlareClient()).toThrow(/env\.FLARE_API_KEY/);
+    vi.unstubAllEnvs();
+  });
+
+  it.each([
+    [{ maxRetries: -1 }, /maxRetries/],
+    [{ maxRetries: 1.5 }, /maxRetries/],
+    [{ timeoutMs: 0 }, /timeoutMs/],
+    [{ maxResponseBytes: '10' }, /maxResponseBytes/],
+    [{ baseUrl: 'api.zeridion.com' }, /baseUrl/],
+    [{ baseUrl: 'ftp://x' }, /baseUrl/],
+    [{ apiKey: 'zf_test_sk_a b' }, /printable ASCII without spaces/],
+    // A pasted smart quote: no HTTP header can carry it, so every call would fail as a network error.
+    [{ apiKey: 'zf_test_sk_abc\u201d' }, /printable ASCII without spaces/],
+    [{ apiKey: 'zf_test_sk_é' }, /printable ASCII without spaces/],
+    [{ maxRetries: Number.NaN }, /maxRetries/],
+    [{ timeoutMs: Number.NaN }, /timeoutMs/],
+  ])('rejects bad option %o', (opts, message) => {
+    expect(() => new FlareClient({ apiKey: KEY, ...(opts as object) })).toThrow(message);
+  });
+
+  it('never exposes the API key', async () => {
+    const flare = client({ maxRetries: 0 });
+    expect(JSON.stringify(flare)).not.toContain(KEY);
+    expect(inspect(flare, { showHidden: true, depth: 5 })).not.toContain(KEY);
+    expect(String(flare)).not.toContain(KEY);
+    server.use(
+      http.post(`${BASE}/v1/jobs`, () => apiError(401, 'authentication_error', 'invalid_api_key')),
+    );
+    const err = await rejection(flare.createJob({ job_type: 'A' }));
+    expect(AuthError.isInstance(err)).toBe(true);
+    for (const text of [
+      err.message,
+      err.stack,
+      JSON.stringify(err),
+      inspect(err, { depth: 5 }),
+      String(err),
+    ]) {
+      expect(text).not.toContain(KEY);
+    }
+    const bad = (() => {
+      try {
+        new FlareClient({ apiKey: `${KEY}\n` });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(bad?.message).not.toContain(KEY);
+  });
+});
