@@ -1,6 +1,6 @@
 import type { Job, JobLastError } from '@flare/core';
 import type { FakeClock } from '../clock.js';
-import type { FailJobOptions } from '../drivers.js';
+import type { FailJobOptions, ReleaseJobOptions } from '../drivers.js';
 import type { FakeResponse } from '../engine/types.js';
 import type { RecordedWebhook } from '../engine/webhooks/webhook-outbox.js';
 import type { Fault, InjectedFault } from '../faults/fault.js';
@@ -23,6 +23,7 @@ export interface ControlTarget {
   completeJob(id: string, result?: unknown): Job;
   failJob(id: string, error?: Partial<JobLastError>, options?: FailJobOptions): Job;
   cancelJob(id: string): Job;
+  releaseJob(id: string, options?: ReleaseJobOptions): Job;
 }
 
 const json = (status: number, body: unknown): FakeResponse => ({
