@@ -10,11 +10,12 @@ export type JobPhase = 'running' | 'settling' | 'lost' | 'released' | 'done';
 export class ActiveJob {
   readonly job: ClaimedJob;
   readonly leaseId: string;
-  /** Local time (ms) the claim was sent: where the handler's duration and the first lease count from. */
+  /** Local time (ms) the job was handed to the worker: where the handler's duration counts from. */
   readonly startedAt: number;
   /**
-   * Local time (ms) by which the lease must be renewed. Counted from when the claim or the last
-   * successful heartbeat was *sent*, so it is never later than the server's own expiry.
+   * Local time (ms) by which the lease must be renewed. Counted from when the claim (see
+   * `claimLoop`) or the last successful heartbeat was *sent*, so it is not later than the
+   * server's own expiry.
    */
   leaseDeadline: number;
   phase: JobPhase = 'running';
@@ -27,10 +28,10 @@ export class ActiveJob {
   /** The heartbeat in flight, if any: never two at once for one job. */
   heartbeat: Promise<void> | undefined;
 
-  constructor(job: ClaimedJob, claimSentAt: number, leaseMs: number) {
+  constructor(job: ClaimedJob, leaseStart: number, leaseMs: number) {
     this.job = job;
     this.leaseId = job.lease.id;
-    this.startedAt = claimSentAt;
-    this.leaseDeadline = claimSentAt + leaseMs;
+    this.startedAt = Date.now();
+    this.leaseDeadline = leaseStart + leaseMs;
   }
 }

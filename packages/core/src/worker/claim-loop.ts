@@ -25,7 +25,8 @@ export interface ClaimLoopHost {
   changed(): Promise<void>;
   /** Local time (ms). */
   now(): number;
-  claimed(jobs: ClaimedJob[], sentAt: number): void;
+  /** `leaseStart`: the local time the leases are counted from (see below). */
+  claimed(jobs: ClaimedJob[], leaseStart: number): void;
   /** Jobs a claim returned after the stop: they go back at once. */
   claimedAfterStop(jobs: ClaimedJob[]): void;
   claimError(error: unknown, retryInMs: number): void;
@@ -101,7 +102,12 @@ export async function claimLoop(host: ClaimLoopHost): Promise<ClaimLoopEnd> {
       host.claimedAfterStop(jobs);
       return 'closed';
     }
-    if (jobs.length > 0) host.claimed(jobs, sentAt);
-    else if (host.waitMs === 0) return 'empty';
+    if (jobs.length > 0) {
+      // The server started the leases somewhere between sending and receiving. A quick answer
+      // counts from the send (never later than the server); a long poll that waited for a job
+      // counts from one heartbeat interval before the answer, not from the start of the wait.
+      const interval = (config.leaseSeconds * 1000) / 3;
+      host.claimed(jobs, Math.max(sentAt, host.now() - interval));
+    } else if (host.waitMs === 0) return 'empty';
   }
 }

@@ -198,7 +198,7 @@ export class FlareWorker {
       budget,
       changed: () => this.#changed(),
       now,
-      claimed: (jobs, sentAt) => this.#start(jobs, sentAt),
+      claimed: (jobs, leaseStart) => this.#start(jobs, leaseStart),
       claimedAfterStop: (jobs) => this.#releaseLate(jobs),
       claimError: (error, retryInMs) => {
         this.#log('warn', `Flare claim failed; retrying in ${Math.round(retryInMs)} ms`, { error });
@@ -237,10 +237,10 @@ export class FlareWorker {
     this.#emit('stopped', { error: this.#stopError });
   }
 
-  #start(jobs: ClaimedJob[], sentAt: number): void {
+  #start(jobs: ClaimedJob[], leaseStart: number): void {
     this.#emit('claimed', { jobs });
     for (const job of jobs) {
-      const active = new ActiveJob(job, sentAt, this.#config.leaseSeconds * 1000);
+      const active = new ActiveJob(job, leaseStart, this.#config.leaseSeconds * 1000);
       this.#held.add(active);
       this.#keeper.add(active);
       void runJob(active, this.#runHost);

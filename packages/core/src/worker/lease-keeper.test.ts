@@ -167,4 +167,21 @@ describe('FlareWorker leases', () => {
     await w.close();
     await run;
   });
+
+  it('counts a lease from the answer of a long poll that waited, not from its start', async () => {
+    const stub = stubFlare();
+    const { w, contexts, finish } = holdingWorker(stub, 15);
+    const run = w.run();
+    // The poll has waited 19 s (longer than the lease) when the job arrives.
+    await tick(19_000);
+    stub.push(claimedJob());
+    await tick();
+    expect(contexts).toHaveLength(1);
+    await tick(5_000);
+    expect(contexts[0]!.signal.aborted).toBe(false);
+    expect(stub.of('heartbeat')).toHaveLength(1);
+    finish();
+    await w.close();
+    await run;
+  });
 });
