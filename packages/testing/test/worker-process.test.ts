@@ -19,6 +19,7 @@ interface Worker {
   child: ChildProcess;
   lines: Line[];
   exited: Promise<number | null>;
+  stderr: () => string;
 }
 
 const started: ChildProcess[] = [];
@@ -65,7 +66,18 @@ function startWorker(name: string, env: Record<string, string> = {}): Worker {
       resolve(code);
     }),
   );
-  return { child, lines, exited };
+  return { child, lines, exited, stderr: () => stderr };
+}
+
+/** Resolves once every worker printed its ready line (a loaded machine starts node slowly). */
+async function ready(...workers: Worker[]): Promise<void> {
+  await until(
+    () => workers.every((w) => w.lines.some((l) => l.ev === 'ready')),
+    30_000,
+    'the workers to start',
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}; stderr: ${workers.map((w) => w.stderr()).join(' | ')}`);
+  });
 }
 
 async function until(check: () => boolean, ms: number, what: string): Promise<void> {
@@ -83,9 +95,10 @@ describe('worker processes', () => {
     await startFake();
     const ids = Array.from({ length: 3_000 }, () => enqueue(Math.floor(Math.random() * 20)));
     const workers = ['a', 'b', 'c'].map((name) => startWorker(name, { CONCURRENCY: '16' }));
+    await ready(...workers);
     await until(
       () => fake.jobs.every((j) => j.state === 'succeeded'),
-      40_000,
+      60_000,
       'every job to succeed',
     );
     for (const w of workers) w.child.kill('SIGTERM');
@@ -103,32 +116,34 @@ describe('worker processes', () => {
     // Every worker took a share.
     for (const w of workers)
       expect(w.lines.filter((l) => l.ev === 'start').length).toBeGreaterThan(100);
-  }, 50_000);
+  }, 120_000);
 
   it('a worker killed with -9 mid-job loses nothing: the job finishes elsewhere after its lease', async () => {
     // A 1 s server backoff after the expired attempt, instead of 10 s, keeps the test short.
     await startFake({ retryBackoffMs: () => 1_000 });
     const id = enqueue(1_500);
     const doomed = startWorker('doomed', { LEASE_SECONDS: '5' });
-    await until(() => doomed.lines.some((l) => l.ev === 'start'), 5_000, 'the job to start');
+    await ready(doomed);
+    await until(() => doomed.lines.some((l) => l.ev === 'start'), 15_000, 'the job to start');
     doomed.child.kill('SIGKILL');
     await doomed.exited;
     const killedAt = Date.now();
     const heir = startWorker('heir', { LEASE_SECONDS: '5', POLL_WAIT_MS: '500' });
-    await until(() => fake.getJob(id)?.state === 'succeeded', 10_000, 'the job to finish');
+    await until(() => fake.getJob(id)?.state === 'succeeded', 40_000, 'the job to finish');
     // Not before the lease (5 s from the claim) ran out.
     expect(Date.now() - killedAt).toBeGreaterThan(2_500);
     expect(fake.getJob(id)).toMatchObject({ attempts: 2, result: { worker: 'heir' } });
     expect(heir.lines.filter((l) => l.ev === 'end' && l.id === id)).toHaveLength(1);
     heir.child.kill('SIGTERM');
     expect(await heir.exited).toBe(0);
-  }, 20_000);
+  }, 90_000);
 
   it('SIGTERM: running jobs finish, nothing new is claimed, exit 0', async () => {
     await startFake();
     const ids = Array.from({ length: 5 }, () => enqueue(800));
     const w = startWorker('term', { CONCURRENCY: '2' });
-    await until(() => w.lines.filter((l) => l.ev === 'start').length === 2, 5_000, 'two starts');
+    await ready(w);
+    await until(() => w.lines.filter((l) => l.ev === 'start').length === 2, 15_000, 'two starts');
     w.child.kill('SIGTERM');
     expect(await w.exited).toBe(0);
     const startedIds = w.lines.filter((l) => l.ev === 'start').map((l) => l.id);
@@ -139,22 +154,23 @@ describe('worker processes', () => {
       );
     }
     expect(w.lines.at(-1)!.ev).toBe('stopped');
-  }, 15_000);
+  }, 60_000);
 
   it('a job past shutdownTimeoutMs is aborted and released, and the process still exits 0', async () => {
     await startFake();
     const id = enqueue(30_000);
     const w = startWorker('slow', { SHUTDOWN_TIMEOUT_MS: '300' });
-    await until(() => w.lines.some((l) => l.ev === 'start'), 5_000, 'the job to start');
+    await ready(w);
+    await until(() => w.lines.some((l) => l.ev === 'start'), 15_000, 'the job to start');
     const at = Date.now();
     w.child.kill('SIGTERM');
     expect(await w.exited).toBe(0);
-    expect(Date.now() - at).toBeLessThan(3_000);
+    expect(Date.now() - at).toBeLessThan(5_000);
     expect(w.lines.find((l) => l.ev === 'abort')).toMatchObject({
       id,
       reason: 'WorkerStoppedError',
     });
     expect(w.lines.find((l) => l.ev === 'released')).toMatchObject({ id });
     expect(fake.getJob(id)).toMatchObject({ state: 'pending', attempts: 0 });
-  }, 15_000);
+  }, 60_000);
 });

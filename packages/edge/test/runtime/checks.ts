@@ -169,8 +169,9 @@ async function checkClient(baseUrl: string) {
 
 /**
  * `drain()` twice: a queue of two jobs that succeed and one that fails for good (stops when a
- * claim comes back empty), then one job that outlives the deadline (aborted and released). Each
- * run has its own queues, so runtimes checked at once never share the stub's jobs.
+ * claim comes back empty), then one job that outlives a 3 s deadline: aborted at 2.7 s and
+ * released within the 300 ms kept for it. Each run has its own queues, so runtimes checked at
+ * once never share the stub's jobs.
  */
 async function checkWorker(baseUrl: string) {
   const client = new FlareClient({ apiKey: 'zf_test_sk_edge', baseUrl, retryBaseDelayMs: 1 });
@@ -204,7 +205,7 @@ async function checkWorker(baseUrl: string) {
   const abortedBy: string[] = [];
   slow.on('released', ({ job }) => abortedBy.push(job.id));
   const startedAt = Date.now();
-  const { durationMs: __, ...deadline } = await slow.drain({ deadlineMs: 500 });
+  const { durationMs: __, ...deadline } = await slow.drain({ deadlineMs: 3_000 });
   return {
     key,
     summary,
