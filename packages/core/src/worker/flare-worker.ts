@@ -1,14 +1,17 @@
 import { FlareError } from '../errors/flare-error.js';
 import { generateIdempotencyKey } from '../internal/ids.js';
 import { ActiveJob } from './active-job.js';
-import { badOption, checkWorkerOptions, type WorkerConfig } from './check-worker-options.js';
+import { checkWorkerOptions, type WorkerConfig } from './check-worker-options.js';
 import { type ClaimLoopEnd, claimLoop } from './claim-loop.js';
-import { isLeaseLost, LeaseKeeper } from './lease-keeper.js';
+import { drainPlan } from './drain-plan.js';
+import { giveBack, giveBackAll } from './give-back.js';
+import { LeaseKeeper } from './lease-keeper.js';
 import { type RunJobHost, runJob } from './run-job.js';
 import { shutdown } from './shutdown.js';
 import type { ClaimedJob, DrainOptions, DrainSummary, FlareWorkerOptions } from './types.js';
 import { LeaseLostError, type LeaseLostReason, WorkerStoppedError } from './worker-errors.js';
-import { WorkerEmitter, type WorkerEvents, type WorkerListener } from './worker-events.js';
+import type { WorkerEvents, WorkerListener } from './worker-events.js';
+import { WorkerReporter } from './worker-reporter.js';
 
 const now = () => Date.now();
 /** Where the runtime tells us nothing about the host: a random id. */
@@ -38,7 +41,7 @@ export class FlareWorker {
   /** The id sent with this worker's claims. */
   readonly workerId: string;
   readonly #config: WorkerConfig;
-  readonly #events: WorkerEmitter;
+  readonly #report: WorkerReporter;
   readonly #keeper: LeaseKeeper;
   /** Jobs whose handler has not returned: each holds a slot. */
   readonly #held = new Set<ActiveJob>();
@@ -53,25 +56,20 @@ export class FlareWorker {
   #graceMs: () => number;
   #releaseBudgetMs = 10_000;
   #stopError: unknown;
-  readonly #counts = { claimed: 0, succeeded: 0, failed: 0, released: 0, lost: 0 };
   readonly #runHost: RunJobHost;
 
   constructor(options: FlareWorkerOptions) {
     this.#config = checkWorkerOptions(options, randomWorkerId);
     this.workerId = this.#config.workerId;
     this.#graceMs = () => this.#config.shutdownTimeoutMs;
-    this.#events = new WorkerEmitter((error, name) => {
-      if (this.#config.logger)
-        this.#log('error', `A FlareWorker "${name}" listener threw`, { error });
-      else console.error(`A FlareWorker "${name}" listener threw`, error);
-    });
+    this.#report = new WorkerReporter(this.#config.logger);
     this.#keeper = new LeaseKeeper({
       protocol: this.#config.protocol,
       leaseMs: this.#config.leaseSeconds * 1000,
       now,
       lose: (job, reason, error) => this.#lose(job, reason, error),
       heartbeatFailed: (job, error) =>
-        this.#log('warn', 'Flare heartbeat failed; retrying at the next beat', {
+        this.#report.log('warn', 'Flare heartbeat failed; retrying at the next beat', {
           jobId: job.job.id,
           error,
         }),
@@ -80,7 +78,7 @@ export class FlareWorker {
     this.#runHost = {
       config: this.#config,
       keeper: this.#keeper,
-      events: { emit: (name, event) => this.#emit(name, event) },
+      events: this.#report,
       now,
       handlerDone: (done) => {
         this.#held.delete(done);
@@ -88,7 +86,7 @@ export class FlareWorker {
       },
       track: (delivery) => this.#track(delivery),
       lose: (lost, reason, error) => this.#lose(lost, reason, error),
-      log: (level, message, details) => this.#log(level, message, details),
+      log: (level, message, details) => this.#report.log(level, message, details),
     };
   }
 
@@ -101,7 +99,7 @@ export class FlareWorker {
    * ```
    */
   on<E extends keyof WorkerEvents>(name: E, listener: WorkerListener<E>): () => void {
-    return this.#events.on(name, listener);
+    return this.#report.on(name, listener);
   }
 
   /**
@@ -133,32 +131,23 @@ export class FlareWorker {
    * ```
    */
   async drain(options: DrainOptions): Promise<DrainSummary> {
-    const { deadlineMs, maxJobs = Number.POSITIVE_INFINITY } = (options ?? {}) as DrainOptions;
-    if (!Number.isInteger(deadlineMs) || deadlineMs < 1) {
-      badOption('drain deadlineMs must be a whole number of ms >= 1', 'deadlineMs');
-    }
-    if (maxJobs !== Number.POSITIVE_INFINITY && (!Number.isInteger(maxJobs) || maxJobs < 1)) {
-      badOption('drain maxJobs must be a whole number >= 1', 'maxJobs');
-    }
-    const startedAt = now();
-    const reserve = Math.min(2_000, Math.floor(deadlineMs / 10));
-    const graceEnd = startedAt + deadlineMs - reserve;
+    const { maxJobs, startedAt, graceEnd, reserveMs } = drainPlan(options, now());
     this.#graceMs = () => Math.max(0, graceEnd - now());
-    this.#releaseBudgetMs = Math.max(1, reserve);
+    this.#releaseBudgetMs = Math.max(1, reserveMs);
     let deadlineHit = false;
     const timer = setTimeout(() => {
       deadlineHit = true;
       this.#force.abort();
       void this.close();
-    }, deadlineMs - reserve);
+    }, graceEnd - startedAt);
     let end: ClaimLoopEnd;
     try {
-      end = await this.#runToEnd(0, () => maxJobs - this.#counts.claimed);
+      end = await this.#runToEnd(0, () => maxJobs - this.#report.counts.claimed);
     } finally {
       clearTimeout(timer);
     }
     return {
-      ...this.#counts,
+      ...this.#report.counts,
       stoppedBy: deadlineHit ? 'deadline' : end,
       durationMs: now() - startedAt,
     };
@@ -186,7 +175,7 @@ export class FlareWorker {
         'FlareWorker: run() or drain() was already called, or close(); a worker runs once',
       );
     }
-    this.#log('info', 'Flare worker started', {
+    this.#report.log('info', 'Flare worker started', {
       workerId: this.workerId,
       queues: this.#config.queues,
     });
@@ -199,10 +188,13 @@ export class FlareWorker {
       changed: () => this.#changed(),
       now,
       claimed: (jobs, leaseStart) => this.#start(jobs, leaseStart),
-      claimedAfterStop: (jobs) => this.#releaseLate(jobs),
+      claimedAfterStop: (jobs) =>
+        this.#track(giveBackAll(this.#config.protocol, this.#report, jobs, this.#releaseBudgetMs)),
       claimError: (error, retryInMs) => {
-        this.#log('warn', `Flare claim failed; retrying in ${Math.round(retryInMs)} ms`, { error });
-        this.#emit('claimError', { error, retryInMs });
+        this.#report.log('warn', `Flare claim failed; retrying in ${Math.round(retryInMs)} ms`, {
+          error,
+        });
+        this.#report.emit('claimError', { error, retryInMs });
       },
     });
     let end: ClaimLoopEnd = 'closed';
@@ -210,7 +202,7 @@ export class FlareWorker {
       end = await this.#loop;
     } catch (error) {
       this.#stopError = error;
-      this.#log('error', 'Flare worker stopping: the API refused it', { error });
+      this.#report.log('error', 'Flare worker stopping: the API refused it', { error });
     }
     await this.close();
     if (this.#stopError !== undefined) throw this.#stopError;
@@ -233,12 +225,12 @@ export class FlareWorker {
       this.#releaseBudgetMs,
     );
     this.#keeper.stop();
-    this.#log('info', 'Flare worker stopped', { workerId: this.workerId });
-    this.#emit('stopped', { error: this.#stopError });
+    this.#report.log('info', 'Flare worker stopped', { workerId: this.workerId });
+    this.#report.emit('stopped', { error: this.#stopError });
   }
 
   #start(jobs: ClaimedJob[], leaseStart: number): void {
-    this.#emit('claimed', { jobs });
+    this.#report.emit('claimed', { jobs });
     for (const job of jobs) {
       const active = new ActiveJob(job, leaseStart, this.#config.leaseSeconds * 1000);
       this.#held.add(active);
@@ -254,53 +246,18 @@ export class FlareWorker {
     const error = new LeaseLostError(active.job.id, reason, { cause });
     active.handler.abort(error);
     this.#keeper.delete(active);
-    this.#log('warn', error.message, { jobId: active.job.id, reason });
-    this.#emit('leaseLost', { job: active.job, reason, error });
+    this.#report.log('warn', error.message, { jobId: active.job.id, reason });
+    this.#report.emit('leaseLost', { job: active.job, reason, error });
     this.#notify();
   }
 
-  async #release(active: ActiveJob, budget: AbortSignal): Promise<void> {
+  async #release(active: ActiveJob, signal: AbortSignal): Promise<void> {
     active.phase = 'released';
     active.calls.abort();
     active.handler.abort(new WorkerStoppedError(active.job.id));
     this.#keeper.delete(active);
-    await this.#giveBack(active.job, 'shutdown', budget);
-  }
-
-  #releaseLate(jobs: ClaimedJob[]): void {
-    const budget = new AbortController();
-    const timer = setTimeout(() => budget.abort(), this.#releaseBudgetMs);
-    this.#track(
-      Promise.all(
-        jobs.map((job) => this.#giveBack(job, 'claimed_after_close', budget.signal)),
-      ).then(() => clearTimeout(timer)),
-    );
-  }
-
-  async #giveBack(
-    job: ClaimedJob,
-    reason: WorkerEvents['released']['reason'],
-    signal: AbortSignal,
-  ): Promise<void> {
-    try {
-      await this.#config.protocol.release(
-        job.id,
-        { lease_id: job.lease.id },
-        { signal, timeoutMs: this.#releaseBudgetMs },
-      );
-      this.#emit('released', { job, reason });
-    } catch (cause) {
-      // Not given back: it returns to the queue when its lease expires.
-      const lost: LeaseLostReason = isLeaseLost(cause) ? 'lease_lost' : 'lease_expired';
-      this.#log('warn', `Flare job ${job.id} could not be released; it returns after its lease`, {
-        error: cause,
-      });
-      this.#emit('leaseLost', {
-        job,
-        reason: lost,
-        error: new LeaseLostError(job.id, lost, { cause }),
-      });
-    }
+    const options = { signal, timeoutMs: this.#releaseBudgetMs };
+    await giveBack(this.#config.protocol, this.#report, active.job, 'shutdown', options);
   }
 
   #track(delivery: Promise<void>): void {
@@ -316,25 +273,5 @@ export class FlareWorker {
     const waiters = this.#waiters;
     this.#waiters = [];
     for (const resolve of waiters) resolve();
-  }
-
-  #emit<E extends keyof WorkerEvents>(name: E, event: WorkerEvents[E]): void {
-    const counts = this.#counts;
-    if (name === 'claimed') counts.claimed += (event as WorkerEvents['claimed']).jobs.length;
-    else if (name === 'leaseLost') counts.lost++;
-    else if (name in counts) counts[name as 'succeeded' | 'failed' | 'released']++;
-    this.#events.emit(name, event);
-  }
-
-  #log(
-    level: 'debug' | 'info' | 'warn' | 'error',
-    message: string,
-    details: Record<string, unknown>,
-  ): void {
-    try {
-      this.#config.logger?.[level]?.(message, details);
-    } catch {
-      // A broken logger must not break the worker.
-    }
   }
 }
