@@ -14,7 +14,9 @@ import { fakeOverHttp, holding, until } from './helpers/worker-harness.js';
 
 const frozen = { clock: { start: '2026-01-01T09:00:00Z' } };
 
-describe('FlareWorker against the fake over HTTP', () => {
+// Generous bounds: under a full parallel `pnpm test` on two cores, each exchange (validated by Ajv
+// in this process) can take tens of ms.
+describe('FlareWorker against the fake over HTTP', { timeout: 60_000 }, () => {
   it('claims in batches of the free slots and stores every result', async () => {
     const { fake, client, worker } = await fakeOverHttp();
     const flare = client();
@@ -53,8 +55,10 @@ describe('FlareWorker against the fake over HTTP', () => {
     await new Promise((r) => setTimeout(r, 300));
     const at = Date.now();
     await client().createJob({ job_type: 'Ping' });
+    const createdIn = Date.now() - at;
     await until(() => started.length === 1);
-    expect(started[0]! - at).toBeLessThan(250);
+    // The waiting poll answers as the job is created: about one more round trip, not a poll period.
+    expect(started[0]! - at).toBeLessThan(createdIn + 250);
     // Idle before the job: one claim, held open.
     const claims = fake.requests.filter((r) => r.path === '/v1/jobs/claim');
     expect(claims[0]!.body).toMatchObject({ wait_ms: 20_000 });
@@ -98,11 +102,11 @@ describe('FlareWorker against the fake over HTTP', () => {
     const cancelledAt = Date.now();
     await client().cancelJob(job.id);
     const beatsBefore = beats();
-    await until(() => contexts[0]!.signal.aborted, 4_000, 'the abort');
+    await until(() => contexts[0]!.signal.aborted, 6_000, 'the abort');
     // The first heartbeat after the cancel (every 2 s) carried it: one interval plus a round trip
     // (generous, for a loaded machine).
     expect(beats()).toBe(beatsBefore + 1);
-    expect(Date.now() - cancelledAt).toBeLessThanOrEqual(2_000 + 1_000);
+    expect(Date.now() - cancelledAt).toBeLessThanOrEqual(2_000 + 2_000);
     expect(LeaseLostError.isInstance(contexts[0]!.signal.reason)).toBe(true);
     await w.close();
     await run;

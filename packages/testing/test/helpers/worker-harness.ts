@@ -33,7 +33,7 @@ export async function fakeOverHttp(options: FakeFlareOptions = {}) {
 }
 
 /** Resolves once `check` holds (polled every 10 ms), or fails after `ms`. */
-export async function until(check: () => boolean, ms = 5_000, what = 'condition'): Promise<void> {
+export async function until(check: () => boolean, ms = 20_000, what = 'condition'): Promise<void> {
   const end = Date.now() + ms;
   while (!check()) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
