@@ -1,7 +1,8 @@
 // `pnpm demo`: the fake Flare over HTTP, driven by @flare/node the way an app would use it.
 import assert from 'node:assert/strict';
-import { FlareClient } from '@flare/node';
+import { defineJob, FlareClient, syncSchedules, ValidationError } from '@flare/node';
 import { FakeFlare } from '@flare/testing';
+import { z } from 'zod';
 import { startWebhookReceiver } from './webhook-receiver.mjs';
 
 const API_KEY = 'zf_test_sk_demo';
@@ -125,6 +126,60 @@ try {
   step(
     '',
     `route answered ${receiver.statuses.join(', ')}: the ${redelivered} delivery it refused was redelivered`,
+  );
+
+  // 8. Schedules as code: one keyed schedule, synced twice (the second sync writes nothing), then
+  // the fake clock moves three hours: one job per tick, each stamped with the tick it stands for.
+  // (After the webhooks: moving the clock would age their signatures.)
+  const HOUR = 3_600_000;
+  const declared = [{ key: 'hourly-report', cron: '0 * * * *', job_type: 'BuildReport' }];
+  const first = await syncSchedules(flare, declared, { prune: true });
+  const writes = fake.requests.filter((r) => r.method !== 'GET').length;
+  const second = await syncSchedules(flare, declared, { prune: true });
+  assert.equal(first.created.length, 1);
+  assert.deepEqual(second.unchanged, first.created);
+  assert.equal(fake.requests.filter((r) => r.method !== 'GET').length, writes);
+  const [schedule] = first.created;
+  const from = fake.clock.now();
+  fake.clock.advance(3 * HOUR);
+  const ticks = [];
+  for await (const job of flare.listJobs({ job_type: 'BuildReport' })) {
+    if (job.schedule_id === schedule.id) ticks.push(job.scheduled_for);
+  }
+  const expected = Math.floor(fake.clock.now() / HOUR) - Math.floor(from / HOUR);
+  assert.equal(ticks.length, expected);
+  assert.equal(new Set(ticks).size, ticks.length);
+  step(
+    'schedules as code',
+    `syncSchedules → created ${first.created.length}, again → unchanged ${second.unchanged.length} (no write); key ${schedule.key}, cron "${schedule.cron}"`,
+  );
+  step(
+    '',
+    `fake clock +3 h → ${ticks.length} jobs, one per tick: ${ticks
+      .reverse()
+      .map((t) => t.slice(11, 16))
+      .join(', ')} UTC`,
+  );
+
+  // 9. A typed job, defined once with a zod schema: the payload is checked before it is sent.
+  const sendWelcome = defineJob({
+    type: 'SendWelcomeEmail',
+    payload: z.object({ email: z.email(), name: z.string() }),
+  });
+  const typed = await flare.createJob({
+    job: sendWelcome,
+    payload: { email: 'bob@example.com', name: 'Bob' },
+  });
+  const sent = fake.requests.length;
+  const refused = await flare
+    .createJob({ job: sendWelcome, payload: { email: 'bob-at-example', name: 'Bob' } })
+    .catch((error) => error);
+  assert.equal(ValidationError.isInstance(refused), true);
+  assert.equal(refused.param, 'payload.email');
+  assert.equal(fake.requests.length, sent);
+  step(
+    'typed job',
+    `defineJob(SendWelcomeEmail, zod) → createJob ${typed.state}; a bad email → ValidationError (param ${refused.param}), nothing sent`,
   );
 
   console.log(`\nFlare demo — @flare/node against the @flare/testing fake at ${server.url}\n`);

@@ -4,6 +4,25 @@ export { FlareClient } from './client/flare-client.js';
 export type { FlareClientOptions } from './client/options.js';
 export { DEFAULT_BASE_URL } from './client/resolve-config.js';
 export {
+  type ScheduleDefinition,
+  type SyncSchedulesOptions,
+  type SyncSchedulesResult,
+  syncSchedules,
+} from './client/sync-schedules.js';
+export {
+  type AnyJobDefinition,
+  type DefineJobInput,
+  defineJob,
+  type JobDefinition,
+  type JobValidation,
+} from './definitions/define-job.js';
+export type {
+  PayloadOf,
+  ResultOf,
+  TypedCreateJobParams,
+  TypedCreateScheduleParams,
+} from './definitions/typed-params.js';
+export {
   AuthError,
   type ConflictCode,
   ConflictError,
@@ -43,6 +62,23 @@ export type {
   ListJobsParams,
   PayloadShape,
 } from './types/job.js';
+export type {
+  CreateScheduleParams,
+  DeletedSchedule,
+  ListSchedulesParams,
+  Schedule,
+  ScheduleOverlap,
+  SchedulePage,
+  UpdateScheduleParams,
+} from './types/schedule.js';
+export type {
+  InferSchemaInput,
+  InferSchemaOutput,
+  StandardSchemaIssue,
+  StandardSchemaProps,
+  StandardSchemaResult,
+  StandardSchemaV1,
+} from './types/standard-schema.js';
 export {
   createWebhookVerifier,
   DEFAULT_WEBHOOK_TOLERANCE_SEC,

@@ -259,6 +259,20 @@ export class FakeFlare {
   }
 
   /**
+   * Driver: reports progress as its worker's heartbeat would (starting the job first if no
+   * worker holds it), so `getJob` and `fake.jobs` show it.
+   * @example
+   * ```ts
+   * fake.reportProgress(job.id, { percent: 50, message: 'half way' });
+   * expect((await flare.getJob(job.id))?.progress?.percent).toBe(50);
+   * ```
+   */
+  reportProgress(id: string, progress: drivers.ProgressUpdate): Job {
+    this.#engine.tick();
+    return structuredClone(drivers.reportProgress(this.#engine.ctx, id, progress));
+  }
+
+  /**
    * Driver: cancels a job that has not finished; emits `job.cancelled`.
    * @example
    * ```ts

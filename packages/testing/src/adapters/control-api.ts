@@ -1,6 +1,6 @@
 import type { Job, JobLastError } from '@flare/core';
 import type { FakeClock } from '../clock.js';
-import type { FailJobOptions, ReleaseJobOptions } from '../drivers.js';
+import type { FailJobOptions, ProgressUpdate, ReleaseJobOptions } from '../drivers.js';
 import type { FakeResponse } from '../engine/types.js';
 import type { RecordedWebhook } from '../engine/webhooks/webhook-outbox.js';
 import type { Fault, InjectedFault } from '../faults/fault.js';
@@ -24,6 +24,7 @@ export interface ControlTarget {
   failJob(id: string, error?: Partial<JobLastError>, options?: FailJobOptions): Job;
   cancelJob(id: string): Job;
   releaseJob(id: string, options?: ReleaseJobOptions): Job;
+  reportProgress(id: string, progress: ProgressUpdate): Job;
 }
 
 const json = (status: number, body: unknown): FakeResponse => ({
@@ -87,13 +88,14 @@ export function controlApi(fake: ControlTarget): ControlRoutes {
         }));
         return json(200, { requests });
       }
-      const m = /^\/jobs\/([^/]+)\/(start|complete|fail|release|cancel)$/.exec(path);
+      const m = /^\/jobs\/([^/]+)\/(start|complete|fail|release|cancel|progress)$/.exec(path);
       if (method === 'POST' && m) {
         const id = decodeURIComponent(m[1]!);
         const error = body.error as { message?: string; type?: string } | undefined;
         if (m[2] === 'start') return json(200, fake.startJob(id));
         if (m[2] === 'complete') return json(200, fake.completeJob(id, body.result ?? null));
         if (m[2] === 'cancel') return json(200, fake.cancelJob(id));
+        if (m[2] === 'progress') return json(200, fake.reportProgress(id, body as never));
         if (m[2] === 'release')
           return json(200, fake.releaseJob(id, { delayMs: num(body.delay_ms) }));
         const retryInMs = num(body.retry_in_ms);

@@ -10,6 +10,9 @@ export interface CreateJobInput {
   max_attempts: number;
   runAtMs: number | null;
   tags: string[];
+  /** Set for a schedule's tick: the schedule and the nominal tick time. */
+  scheduleId?: string | undefined;
+  scheduledForMs?: number | undefined;
 }
 
 /** A new job: `pending`, or `scheduled` when `run_at` is in the future. */
@@ -41,6 +44,8 @@ export function createJob(ctx: EngineContext, input: CreateJobInput, now = ctx.n
       updated_at: at,
       started_at: null,
       finished_at: null,
+      schedule_id: input.scheduleId ?? null,
+      scheduled_for: input.scheduledForMs === undefined ? null : iso(input.scheduledForMs),
     },
   };
   ctx.jobs.add(record);
