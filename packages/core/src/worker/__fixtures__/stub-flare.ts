@@ -48,6 +48,8 @@ export function claimedJob(jobType = 'Ping', overrides: Partial<ClaimedJob> = {}
     updated_at: at,
     started_at: at,
     finished_at: null,
+    schedule_id: null,
+    scheduled_for: null,
     lease: { id: `lse_${ulid()}`, expires_at: at },
     ...overrides,
   };
