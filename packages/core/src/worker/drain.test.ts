@@ -61,6 +61,7 @@ describe('FlareWorker.drain()', () => {
     const signals: AbortSignal[] = [];
     const w = new FlareWorker({
       client: stub.client,
+      concurrency: 2,
       handlers: {
         Ping: async (_job, ctx) => {
           signals.push(ctx.signal);
@@ -68,7 +69,8 @@ describe('FlareWorker.drain()', () => {
         },
       },
     });
-    stub.push(claimedJob(), claimedJob());
+    // More than the slots: still claiming (waiting for a slot) when the deadline comes.
+    stub.push(claimedJob(), claimedJob(), claimedJob());
     const summary = w.drain({ deadlineMs: 10_000 });
     await vi.advanceTimersByTimeAsync(8_999);
     expect(signals.map((s) => s.aborted)).toEqual([false, false]);

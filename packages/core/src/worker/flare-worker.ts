@@ -134,9 +134,7 @@ export class FlareWorker {
     const { maxJobs, startedAt, graceEnd, reserveMs } = drainPlan(options, now());
     this.#graceMs = () => Math.max(0, graceEnd - now());
     this.#releaseBudgetMs = Math.max(1, reserveMs);
-    let deadlineHit = false;
     const timer = setTimeout(() => {
-      deadlineHit = true;
       this.#force.abort();
       void this.close();
     }, graceEnd - startedAt);
@@ -148,7 +146,8 @@ export class FlareWorker {
     }
     return {
       ...this.#report.counts,
-      stoppedBy: deadlineHit ? 'deadline' : end,
+      // Why claiming stopped; our own deadline is what closes a drain that was still claiming.
+      stoppedBy: end === 'closed' && now() >= graceEnd ? 'deadline' : end,
       durationMs: now() - startedAt,
     };
   }
