@@ -90,3 +90,23 @@ export {
 export { webCryptoWebhookCrypto } from './webhooks/web-crypto.js';
 export { verifyWebhook } from './webhooks/web-crypto-verifier.js';
 export type { WebhookCrypto } from './webhooks/webhook-crypto.js';
+export { FlareWorker } from './worker/flare-worker.js';
+export type {
+  ClaimedJob,
+  DrainOptions,
+  DrainSummary,
+  FlareWorkerOptions,
+  JobContext,
+  JobHandler,
+  JobHandlers,
+  JobLease,
+  WorkerLogger,
+} from './worker/types.js';
+export {
+  LeaseLostError,
+  type LeaseLostReason,
+  NonRetryableError,
+  RetryLaterError,
+  WorkerStoppedError,
+} from './worker/worker-errors.js';
+export type { WorkerEvents, WorkerListener } from './worker/worker-events.js';

@@ -7,6 +7,7 @@ import {
   withJob,
 } from '../definitions/typed-params.js';
 import type { ApiResponse, Send } from '../http/api-response.js';
+import { clientSends } from '../http/client-sends.js';
 import { type FlarePromise, flarePromise } from '../http/flare-promise.js';
 import type { RequestOptions } from '../http/request-options.js';
 import { checkObject, jsonBody, pathId, queryString } from '../http/request-params.js';
@@ -54,6 +55,8 @@ export class FlareClient {
     const config = resolveConfig(options);
     this.baseUrl = config.baseUrl;
     this.#send = requester(config);
+    // Registered for FlareWorker (see client-sends.ts).
+    clientSends.set(this, this.#send);
   }
 
   /**
