@@ -4,7 +4,7 @@ import { targets } from './lib.mjs';
 
 const quick = process.env.BENCH_QUICK === '1';
 const only = process.argv.slice(2);
-const sections = ['node-client', 'webhooks', 'edge-webhooks', 'fake', 'import-time'];
+const sections = ['node-client', 'webhooks', 'edge-webhooks', 'fake', 'worker', 'import-time'];
 
 console.log(`Flare SDK benchmarks — Node ${process.version}, ${quick ? 'quick' : 'full'} run`);
 for (const name of sections) {
