@@ -5,6 +5,7 @@ import { FakeFlare } from '@flare/testing';
 import { z } from 'zod';
 import { keepJobsFlowing } from './live.mjs';
 import { startWebhookReceiver } from './webhook-receiver.mjs';
+import { workerStep } from './worker-step.mjs';
 
 const API_KEY = 'zf_test_sk_demo';
 const SECRET = 'whsec_demo_secret';
@@ -183,6 +184,9 @@ try {
     'typed job',
     `defineJob(SendWelcomeEmail, zod) → createJob ${typed.state}; a bad email → ValidationError (param ${refused.param}), nothing sent`,
   );
+
+  // 10. A FlareWorker runs jobs: progress, a cancel while running, a failure then a retry.
+  await workerStep({ flare, fake, step, short });
 
   console.log(`\nFlare demo — @flare/node against the @flare/testing fake at ${server.url}\n`);
   console.log(lines.join('\n'));
