@@ -1,6 +1,6 @@
 // The dashboard in a real headless Chromium (Debian's `chromium`, driven by puppeteer-core): it
 // loads cleanly, follows the fake live, and its controls change what the API then reports.
-import { FlareClient } from '@flare/node';
+import { FlareClient, FlareWorker } from '@flare/node';
 import { FakeFlare, type RunningServer } from '@flare/testing';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,8 +34,35 @@ async function go(hash: string): Promise<void> {
   }, hash);
 }
 
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean): Promise<T> {
+/**
+ * Presses the control `selector` until `ok(read())` holds: a live update may re-render the view
+ * between finding a button and clicking it, and a click on a replaced button does nothing.
+ */
+async function pressUntil<T>(
+  selector: string,
+  read: () => Promise<T>,
+  ok: (value: T) => boolean,
+  press: () => Promise<void> = () => page.locator(selector).click(),
+): Promise<T> {
   const deadline = Date.now() + 5_000;
+  for (;;) {
+    const before = await read();
+    if (ok(before) || Date.now() > deadline) return before;
+    const enabled = await page
+      .waitForSelector(`${selector}:not([disabled])`, { timeout: 1_000 })
+      .catch(() => null);
+    if (enabled) await press();
+    const value = await until(read, ok, 1_000);
+    if (ok(value)) return value;
+  }
+}
+
+async function until<T>(
+  read: () => Promise<T>,
+  ok: (value: T) => boolean,
+  withinMs = 5_000,
+): Promise<T> {
+  const deadline = Date.now() + withinMs;
   for (;;) {
     const value = await read();
     if (ok(value) || Date.now() > deadline) return value;
@@ -177,27 +204,28 @@ describe('the dashboard in Chromium', () => {
   it('completes, fails and retries a job and advances the clock, as the API then reports', async () => {
     const job = await flare.createJob({ job_type: 'GenerateInvoice', payload: { order: 7 } });
     await go(`#/jobs/${job.id}`);
-    await page.locator('button[data-key=fail]').click();
-    expect(
-      (
-        await until(
-          () => flare.getJob(job.id),
-          (j) => j?.state === 'failed',
-        )
-      )?.state,
-    ).toBe('failed');
-    await page.waitForSelector('button[data-key=retry]:not([disabled])', { timeout: LIVE_MS });
+    await page.waitForFunction(
+      (id) => document.querySelector('main')?.textContent?.includes(id),
+      {},
+      job.id,
+    );
+    const read = () => flare.getJob(job.id);
+    const failed = await pressUntil('button[data-key=fail]', read, (j) => j?.state === 'failed');
+    expect(failed?.state).toBe('failed');
     // Keyboard: focus the Retry button and press Enter.
-    await page.focus('button[data-key=retry]');
-    await page.keyboard.press('Enter');
-    const retried = await until(
-      () => flare.getJob(job.id),
+    const retried = await pressUntil(
+      'button[data-key=retry]',
+      read,
       (j) => j?.state === 'pending',
+      async () => {
+        await page.focus('button[data-key=retry]');
+        await page.keyboard.press('Enter');
+      },
     );
     expect(retried).toMatchObject({ state: 'pending', attempts: 0 });
-    await page.locator('button[data-key=complete]').click();
-    const done = await until(
-      () => flare.getJob(job.id),
+    const done = await pressUntil(
+      'button[data-key=complete]',
+      read,
       (j) => j?.state === 'succeeded',
     );
     expect(done).toMatchObject({ state: 'succeeded', result: { by: 'dashboard' } });
@@ -290,6 +318,40 @@ describe('the dashboard in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => location.hash === '#/workers');
     await page.setViewport({ width: 1280, height: 860 });
+  });
+
+  it("moves the bar as a FlareWorker's handler calls ctx.progress()", async () => {
+    await go('#/jobs');
+    let finish!: () => void;
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    const worker = new FlareWorker({
+      client: flare,
+      handlers: {
+        Thumbnail: async (_job, ctx) => {
+          ctx.progress(40, 'thumbnails 2 of 5');
+          await finished;
+          return { thumbnails: 5 };
+        },
+      },
+      queues: ['thumbs'],
+      leaseSeconds: 6, // a heartbeat every 2 s carries the latest progress
+      pollWaitMs: 1_000,
+      workerId: 'sdk-worker',
+      handleSignals: false,
+    });
+    const running = worker.run();
+    try {
+      const job = await flare.createJob({ job_type: 'Thumbnail', queue: 'thumbs', payload: {} });
+      const bar = `[role=progressbar][aria-label="Progress of ${job.id}"]`;
+      // The next heartbeat (at most 2 s away) carries it; the page follows within a second.
+      await page.waitForSelector(`${bar}[aria-valuenow="40"]`, { timeout: 2_000 + 500 + LIVE_MS });
+      const row = await page.$eval(bar, (b) => b.closest('tr')!.textContent);
+      expect(row).toContain('thumbnails 2 of 5');
+    } finally {
+      finish();
+      await worker.close();
+      await running;
+    }
   });
 
   it('keeps working when the fake restarts and resets', async () => {
