@@ -201,7 +201,7 @@ try {
     const stop = new AbortController();
     process.once('SIGINT', () => stop.abort());
     process.once('SIGTERM', () => stop.abort());
-    await keepJobsFlowing({ flare, url: server.url, apiKey: API_KEY, signal: stop.signal });
+    await keepJobsFlowing({ flare, signal: stop.signal });
   } else {
     console.log('(pnpm demo --keep leaves it running, with jobs flowing, until Ctrl-C)');
   }
