@@ -1,5 +1,6 @@
 import { FlareError } from '../errors/flare-error.js';
 import { generateIdempotencyKey } from '../internal/ids.js';
+import { ignore } from '../internal/ignore.js';
 import { ActiveJob } from './active-job.js';
 import { checkWorkerOptions, type WorkerConfig } from './check-worker-options.js';
 import { type ClaimLoopEnd, claimLoop } from './claim-loop.js';
@@ -211,7 +212,7 @@ export class FlareWorker {
   async #shutdown(): Promise<void> {
     this.#stop.abort();
     this.#notify();
-    await this.#loop?.catch(() => undefined);
+    await this.#loop?.catch(ignore);
     await shutdown(
       {
         held: this.#held,
