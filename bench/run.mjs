@@ -11,6 +11,7 @@ const sections = [
   'webhooks',
   'edge-webhooks',
   'fake',
+  'worker',
   'import-time',
 ];
 

@@ -1,8 +1,11 @@
 // `pnpm demo`: the fake Flare over HTTP, driven by @flare/node the way an app would use it.
 import assert from 'node:assert/strict';
-import { FlareClient } from '@flare/node';
+import { defineJob, FlareClient, syncSchedules, ValidationError } from '@flare/node';
 import { FakeFlare } from '@flare/testing';
+import { z } from 'zod';
+import { keepJobsFlowing } from './live.mjs';
 import { startWebhookReceiver } from './webhook-receiver.mjs';
+import { workerStep } from './worker-step.mjs';
 
 const API_KEY = 'zf_test_sk_demo';
 const SECRET = 'whsec_demo_secret';
@@ -18,7 +21,8 @@ const fake = new FakeFlare({
   apiKeys: [API_KEY],
   webhooks: { url: receiver.url, secret: SECRET, retryDelayMs: 50 },
 });
-const server = await fake.listen({ port: 0 });
+const server = await fake.listen({ port: 0, quiet: true });
+const keep = process.argv.includes('--keep');
 // A real app's client: default retries and backoff; only the base URL points at the fake.
 const flare = new FlareClient({ apiKey: API_KEY, baseUrl: server.url });
 
@@ -127,11 +131,80 @@ try {
     `route answered ${receiver.statuses.join(', ')}: the ${redelivered} delivery it refused was redelivered`,
   );
 
+  // 8. Schedules as code: one keyed schedule, synced twice (the second sync writes nothing), then
+  // the fake clock moves three hours: one job per tick, each stamped with the tick it stands for.
+  // (After the webhooks: moving the clock would age their signatures.)
+  const HOUR = 3_600_000;
+  const declared = [{ key: 'hourly-report', cron: '0 * * * *', job_type: 'BuildReport' }];
+  const first = await syncSchedules(flare, declared, { prune: true });
+  const writes = fake.requests.filter((r) => r.method !== 'GET').length;
+  const second = await syncSchedules(flare, declared, { prune: true });
+  assert.equal(first.created.length, 1);
+  assert.deepEqual(second.unchanged, first.created);
+  assert.equal(fake.requests.filter((r) => r.method !== 'GET').length, writes);
+  const [schedule] = first.created;
+  const from = fake.clock.now();
+  fake.clock.advance(3 * HOUR);
+  const ticks = [];
+  for await (const job of flare.listJobs({ job_type: 'BuildReport' })) {
+    if (job.schedule_id === schedule.id) ticks.push(job.scheduled_for);
+  }
+  const expected = Math.floor(fake.clock.now() / HOUR) - Math.floor(from / HOUR);
+  assert.equal(ticks.length, expected);
+  assert.equal(new Set(ticks).size, ticks.length);
+  step(
+    'schedules as code',
+    `syncSchedules → created ${first.created.length}, again → unchanged ${second.unchanged.length} (no write); key ${schedule.key}, cron "${schedule.cron}"`,
+  );
+  step(
+    '',
+    `fake clock +3 h → ${ticks.length} jobs, one per tick: ${ticks
+      .reverse()
+      .map((t) => t.slice(11, 16))
+      .join(', ')} UTC`,
+  );
+
+  // 9. A typed job, defined once with a zod schema: the payload is checked before it is sent.
+  const sendWelcome = defineJob({
+    type: 'SendWelcomeEmail',
+    payload: z.object({ email: z.email(), name: z.string() }),
+  });
+  const typed = await flare.createJob({
+    job: sendWelcome,
+    payload: { email: 'bob@example.com', name: 'Bob' },
+  });
+  const sent = fake.requests.length;
+  const refused = await flare
+    .createJob({ job: sendWelcome, payload: { email: 'bob-at-example', name: 'Bob' } })
+    .catch((error) => error);
+  assert.equal(ValidationError.isInstance(refused), true);
+  assert.equal(refused.param, 'payload.email');
+  assert.equal(fake.requests.length, sent);
+  step(
+    'typed job',
+    `defineJob(SendWelcomeEmail, zod) → createJob ${typed.state}; a bad email → ValidationError (param ${refused.param}), nothing sent`,
+  );
+
+  // 10. A FlareWorker runs jobs: progress, a cancel while running, a failure then a retry.
+  await workerStep({ flare, fake, step, short });
+
   console.log(`\nFlare demo — @flare/node against the @flare/testing fake at ${server.url}\n`);
   console.log(lines.join('\n'));
   console.log(
     `\nAll ${fake.requests.length} API calls answered by the fake; done in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
   );
+  console.log(`Dashboard: ${server.dashboardUrl}`);
+  if (keep) {
+    console.log(
+      '\nKeeping the fake running (a producer and a worker keep jobs flowing); Ctrl-C stops.',
+    );
+    const stop = new AbortController();
+    process.once('SIGINT', () => stop.abort());
+    process.once('SIGTERM', () => stop.abort());
+    await keepJobsFlowing({ flare, signal: stop.signal });
+  } else {
+    console.log('(pnpm demo --keep leaves it running, with jobs flowing, until Ctrl-C)');
+  }
 } finally {
   await server.close();
   await receiver.close();

@@ -11,7 +11,7 @@ const SPEC = 'spec/openapi.yaml';
 const OPERATION_IDS = (
   'createJob createJobs getJob listJobs cancelJob retryJob claimJobs heartbeatJob completeJob failJob ' +
   'releaseJob completeJobs failJobs ' +
-  'createSchedule getSchedule listSchedules deleteSchedule pauseSchedule resumeSchedule'
+  'createSchedule getSchedule listSchedules updateSchedule deleteSchedule pauseSchedule resumeSchedule'
 ).split(' ');
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 const ERROR_STATUSES = ['400', '401', '402', '403', '408', '422', '429', '5XX'];

@@ -1,4 +1,5 @@
 import { FlareClient, verifyWebhook, WebhookVerificationError } from '@flare/edge';
+import { drainWelcomeEmails } from './drain.js';
 
 /** The Worker's bindings: secrets set with `wrangler secret put`. */
 export interface Env {
@@ -67,5 +68,14 @@ export default {
     if (request.method === 'POST' && pathname === '/webhooks/flare')
       return receiveWebhook(request, env);
     return new Response('not found', { status: 404 });
+  },
+
+  /** The Cron Trigger (wrangler.toml `[triggers]`): runs the queued welcome emails. */
+  async scheduled(_controller: unknown, env: Env, ctx: { waitUntil(p: Promise<unknown>): void }) {
+    ctx.waitUntil(
+      drainWelcomeEmails(env).then((summary) =>
+        console.log('flare drain', JSON.stringify(summary)),
+      ),
+    );
   },
 };

@@ -132,4 +132,24 @@ describe('the example Worker in workerd', () => {
   it('answers 404 elsewhere', async () => {
     expect((await worker.dispatchFetch('https://example.workers.dev/')).status).toBe(404);
   });
+
+  it('drains the queued welcome emails from its Cron Trigger', async () => {
+    const ids = ['ada@example.com', 'grace@example.com'].map(
+      (email) => fake.createJob({ job_type: 'SendWelcomeEmail', payload: { email } }).id,
+    );
+    // Miniflare's Fetcher has scheduled(); the Fetch-only typing here does not list it.
+    const fetcher = (await worker.getWorker()) as unknown as {
+      scheduled(options: { cron: string }): Promise<{ outcome: string }>;
+    };
+    const result = await fetcher.scheduled({ cron: '* * * * *' });
+    expect(result.outcome).toBe('ok');
+    for (const [i, id] of ids.entries()) {
+      expect(fake.getJob(id)).toMatchObject({
+        state: 'succeeded',
+        result: { delivered_to: ['ada@example.com', 'grace@example.com'][i], idempotency_key: id },
+      });
+    }
+    const claims = fake.requests.filter((r) => r.path === '/v1/jobs/claim');
+    expect(claims.at(-1)!.body).toMatchObject({ wait_ms: 0, job_types: ['SendWelcomeEmail'] });
+  });
 });

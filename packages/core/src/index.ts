@@ -9,6 +9,25 @@ export { FlareClient } from './client/flare-client.js';
 export type { FlareClientOptions } from './client/options.js';
 export { DEFAULT_BASE_URL } from './client/resolve-config.js';
 export {
+  type ScheduleDefinition,
+  type SyncSchedulesOptions,
+  type SyncSchedulesResult,
+  syncSchedules,
+} from './client/sync-schedules.js';
+export {
+  type AnyJobDefinition,
+  type DefineJobInput,
+  defineJob,
+  type JobDefinition,
+  type JobValidation,
+} from './definitions/define-job.js';
+export type {
+  PayloadOf,
+  ResultOf,
+  TypedCreateJobParams,
+  TypedCreateScheduleParams,
+} from './definitions/typed-params.js';
+export {
   AuthError,
   type ConflictCode,
   ConflictError,
@@ -48,6 +67,23 @@ export type {
   ListJobsParams,
   PayloadShape,
 } from './types/job.js';
+export type {
+  CreateScheduleParams,
+  DeletedSchedule,
+  ListSchedulesParams,
+  Schedule,
+  ScheduleOverlap,
+  SchedulePage,
+  UpdateScheduleParams,
+} from './types/schedule.js';
+export type {
+  InferSchemaInput,
+  InferSchemaOutput,
+  StandardSchemaIssue,
+  StandardSchemaProps,
+  StandardSchemaResult,
+  StandardSchemaV1,
+} from './types/standard-schema.js';
 export {
   createWebhookVerifier,
   DEFAULT_WEBHOOK_TOLERANCE_SEC,
@@ -59,3 +95,23 @@ export {
 export { webCryptoWebhookCrypto } from './webhooks/web-crypto.js';
 export { verifyWebhook } from './webhooks/web-crypto-verifier.js';
 export type { WebhookCrypto } from './webhooks/webhook-crypto.js';
+export { FlareWorker } from './worker/flare-worker.js';
+export type {
+  ClaimedJob,
+  DrainOptions,
+  DrainSummary,
+  FlareWorkerOptions,
+  JobContext,
+  JobHandler,
+  JobHandlers,
+  JobLease,
+  WorkerLogger,
+} from './worker/types.js';
+export {
+  LeaseLostError,
+  type LeaseLostReason,
+  NonRetryableError,
+  RetryLaterError,
+  WorkerStoppedError,
+} from './worker/worker-errors.js';
+export type { WorkerEvents, WorkerListener } from './worker/worker-events.js';

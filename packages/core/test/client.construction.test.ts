@@ -44,6 +44,7 @@ describe('construction', () => {
     [{ baseUrl: 'api.zeridion.com' }, /baseUrl/],
     [{ baseUrl: 'ftp://x' }, /baseUrl/],
     [{ apiKey: 'zf_test_sk_a b' }, /printable ASCII without spaces/],
+    [{ apiKey: 'zf_test_sk_a\nb' }, /without spaces or line breaks/],
     // A pasted smart quote: no HTTP header can carry it, so every call would fail as a network error.
     [{ apiKey: 'zf_test_sk_abc\u201d' }, /printable ASCII without spaces/],
     [{ apiKey: 'zf_test_sk_é' }, /printable ASCII without spaces/],
@@ -51,6 +52,40 @@ describe('construction', () => {
     [{ timeoutMs: Number.NaN }, /timeoutMs/],
   ])('rejects bad option %o', (opts, message) => {
     expect(() => new FlareClient({ apiKey: KEY, ...(opts as object) })).toThrow(message);
+  });
+
+  it('trims the apiKey option as it trims FLARE_API_KEY (a pasted trailing newline)', async () => {
+    const seen: string[] = [];
+    const flare = new FlareClient({
+      apiKey: `  ${KEY}\r\n`,
+      baseUrl: BASE,
+      fetch: async (_url, init) => {
+        seen.push(new Headers(init?.headers).get('authorization')!);
+        return Response.json({ object: 'list', jobs: [], has_more: false, next_cursor: null });
+      },
+    });
+    await flare.listJobs();
+    expect(seen).toEqual([`Bearer ${KEY}`]);
+  });
+
+  it.each([
+    ['https://api.zeridion.com/v1', 'https://api.zeridion.com'],
+    ['https://api.zeridion.com/v1/', 'https://api.zeridion.com'],
+    ['https://gw.example.com/flare/v1', 'https://gw.example.com/flare'],
+    ['https://gw.example.com/flare/', 'https://gw.example.com/flare'],
+  ])('accepts baseUrl %s as %s (paths already start with /v1)', (baseUrl, expected) => {
+    expect(new FlareClient({ apiKey: KEY, baseUrl }).baseUrl).toBe(expected);
+  });
+
+  it.each([
+    'https://user:zf_live_sk_leak@api.zeridion.com',
+    'https://:zf_live_sk_leak@api.zeridion.com',
+    'https://api.zeridion.com/?key=zf_live_sk_leak',
+    'api.zeridion.com',
+  ])('refuses baseUrl %s, suggesting https:// and never showing a credential', (baseUrl) => {
+    expect(() => new FlareClient({ apiKey: KEY, baseUrl })).toThrow(
+      'baseUrl must be like https://api.zeridion.com, without credentials, query or fragment',
+    );
   });
 
   it('never exposes the API key', async () => {
@@ -74,11 +109,13 @@ describe('construction', () => {
     }
     const bad = (() => {
       try {
-        new FlareClient({ apiKey: `${KEY}\n` });
+        // A line break inside the key (surrounding whitespace is trimmed, as FLARE_API_KEY's is).
+        new FlareClient({ apiKey: `${KEY}\nx-evil: 1` });
       } catch (e) {
         return e as Error;
       }
     })();
+    expect(bad?.message).toMatch(/line breaks/);
     expect(bad?.message).not.toContain(KEY);
   });
 });

@@ -4,7 +4,7 @@ import { EdgeVM } from '@edge-runtime/vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from './runtime/checks.js';
 import { bundle } from './support/bundle.js';
-import { expectClient, expectVectors } from './support/expect-report.js';
+import { expectClient, expectVectors, expectWorker } from './support/expect-report.js';
 import { startStubServer } from './support/stub-server.js';
 
 let server: Awaited<ReturnType<typeof startStubServer>>;
@@ -34,5 +34,9 @@ describe('@flare/edge inside the edge runtime (EdgeVM)', () => {
 
   it('round-trips the client against a local node:http server', () => {
     expectClient(report, server.seen, /^flare-typescript\/\S+ vercel-edge$/);
+  });
+
+  it('drains jobs with FlareWorker: results, a final failure, a release at the deadline', () => {
+    expectWorker(report, server.seen);
   });
 });

@@ -1,7 +1,7 @@
 // Proof 3: the same checks in Node, from the built package (vitest aliases @flare/edge to dist).
 import { afterAll, beforeAll, describe, it, vi } from 'vitest';
 import { type Report, runChecks } from './runtime/checks.js';
-import { expectClient, expectVectors } from './support/expect-report.js';
+import { expectClient, expectVectors, expectWorker } from './support/expect-report.js';
 import { startStubServer } from './support/stub-server.js';
 
 let server: Awaited<ReturnType<typeof startStubServer>>;
@@ -25,5 +25,9 @@ describe('@flare/edge in Node', () => {
 
   it('round-trips the client against a local node:http server', () => {
     expectClient(report, server.seen, /^flare-typescript\/\S+ node\/\d+/);
+  });
+
+  it('drains jobs with FlareWorker: results, a final failure, a release at the deadline', () => {
+    expectWorker(report, server.seen);
   });
 });

@@ -4,7 +4,7 @@ import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from './runtime/checks.js';
 import { bundle } from './support/bundle.js';
-import { expectClient, expectVectors } from './support/expect-report.js';
+import { expectClient, expectVectors, expectWorker } from './support/expect-report.js';
 import { startStubServer } from './support/stub-server.js';
 
 let server: Awaited<ReturnType<typeof startStubServer>>;
@@ -44,5 +44,9 @@ describe('@flare/edge inside workerd (no nodejs_compat)', () => {
 
   it('round-trips the client against a local node:http server', () => {
     expectClient(report, server.seen, /^flare-typescript\/\S+ workerd$/);
+  });
+
+  it('drains jobs with FlareWorker: results, a final failure, a release at the deadline', () => {
+    expectWorker(report, server.seen);
   });
 });

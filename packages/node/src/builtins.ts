@@ -18,6 +18,7 @@ let http: typeof import('node:http') | undefined;
 let https: typeof import('node:https') | undefined;
 let crypto: typeof import('node:crypto') | undefined;
 let events: typeof import('node:events') | undefined;
+let os: typeof import('node:os') | undefined;
 
 /** `node:http`, loaded on first call. */
 export const nodeHttp = (): typeof import('node:http') =>
@@ -34,3 +35,7 @@ export const nodeEvents = (): typeof import('node:events') =>
 /** `node:crypto`, loaded on first call. */
 export const nodeCrypto = (): typeof import('node:crypto') =>
   (crypto ??= load('node:crypto') as typeof import('node:crypto'));
+
+/** `node:os`, loaded on first call (a worker's default id). */
+export const nodeOs = (): typeof import('node:os') =>
+  (os ??= load('node:os') as typeof import('node:os'));

@@ -3,6 +3,7 @@ import {
   type FlareClientOptions,
   type Transport,
 } from '@flare/core';
+import { checkKnownOptions } from './known-options.js';
 import { nodeHttpTransport } from './node-transport.js';
 
 let sharedTransport: Transport | undefined;
@@ -28,6 +29,8 @@ function defaultTransport(): Transport {
  */
 export class FlareClient extends CoreFlareClient {
   constructor(options: FlareClientOptions = {}) {
+    // A plain-JavaScript typo (`maxRetry`) would otherwise be ignored; core checks the rest.
+    if (typeof options === 'object' && options !== null) checkKnownOptions(options);
     const useNodeHttp = options?.transport === undefined && options?.fetch === undefined;
     super(useNodeHttp ? { ...options, transport: defaultTransport() } : options);
   }

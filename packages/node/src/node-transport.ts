@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import {
+  FlareError,
   ResponseTooLargeError,
   TimeoutError,
   type Transport,
@@ -23,6 +24,12 @@ export interface NodeTransportOptions {
   maxSockets?: number;
   /** Idle keep-alive sockets kept per origin. Default 64. */
   maxFreeSockets?: number;
+  /**
+   * Your own agent for every request, HTTP and HTTPS: a proxy agent, or an `https.Agent` with a
+   * custom CA. It replaces the transport's keep-alive agents (`maxSockets` and `maxFreeSockets`
+   * are then yours to set on it).
+   */
+  agent?: http.Agent | undefined;
 }
 
 /**
@@ -33,6 +40,7 @@ export interface NodeTransportOptions {
  * @example
  * ```ts
  * const flare = new FlareClient({ transport: nodeHttpTransport({ maxSockets: 16 }) });
+ * const viaCorporateCa = nodeHttpTransport({ agent: new https.Agent({ ca, keepAlive: true }) });
  * ```
  */
 export function nodeHttpTransport(options: NodeTransportOptions = {}): Transport {
@@ -42,10 +50,16 @@ export function nodeHttpTransport(options: NodeTransportOptions = {}): Transport
     maxFreeSockets: options.maxFreeSockets ?? 64,
     scheduling: 'lifo' as const,
   };
+  if (
+    options.agent !== undefined &&
+    typeof (options.agent as { addRequest?: unknown }).addRequest !== 'function'
+  ) {
+    throw new FlareError('agent must be an http.Agent or https.Agent (e.g. a proxy agent)');
+  }
   const deadlines = new Deadlines();
   // Agents are made with the first request of their scheme, when the module is loaded.
-  let httpAgent: http.Agent | undefined;
-  let httpsAgent: http.Agent | undefined;
+  let httpAgent: http.Agent | undefined = options.agent;
+  let httpsAgent: http.Agent | undefined = options.agent;
   return (req) => {
     const target = originOf(req.url);
     // `request` is read from the module on every call, so a later patch (msw, APM) is honoured.

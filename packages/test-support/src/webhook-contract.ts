@@ -161,14 +161,21 @@ export function webhookContractSuite(
       });
     }
 
-    it('rejects a parsed body with invalid_payload and says to pass the raw body', async () => {
-      for (const parsed of [JSON.parse(VALID.payload), [1, 2]]) {
+    it('rejects a parsed or missing body with invalid_payload and says to pass the raw body', async () => {
+      // undefined: a route where no raw body parser ran (Express 5's req.body).
+      for (const parsed of [JSON.parse(VALID.payload), [1, 2], undefined, null]) {
         const error = await rejection(
           verify({ payload: parsed, header: VALID.header, secret: SECRET, now: NOW }),
         );
         expect(error).toMatchObject({ reason: 'invalid_payload' });
         expect((error as Error).message).toMatch(/raw (request )?body/);
       }
+    });
+
+    it('rejects several signature headers (an array, as node:http gives them) with malformed_header', async () => {
+      const header = [VALID.header, VALID.header];
+      const run = verify({ payload: VALID.payload, header, secret: SECRET, now: NOW } as never);
+      expect(await rejection(run)).toMatchObject({ reason: 'malformed_header' });
     });
 
     it('throws a FlareError, not a verification error, for wrong arguments; never echoes a secret', async () => {
@@ -181,7 +188,6 @@ export function webhookContractSuite(
         { ...good, toleranceSec: -1 },
         { ...good, toleranceSec: Number.NaN },
         { ...good, payload: 42 },
-        { ...good, payload: undefined },
         { ...good, now: Date.now() }, // milliseconds
         { ...good, now: new Date(Number.NaN) },
       ];

@@ -25,6 +25,8 @@ export function job(overrides: Record<string, unknown> = {}) {
     updated_at: now,
     started_at: null,
     finished_at: null,
+    schedule_id: null,
+    scheduled_for: null,
     ...overrides,
   };
 }

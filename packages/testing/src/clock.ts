@@ -92,6 +92,17 @@ export class FakeClock {
     this.#last = 0;
   }
 
+  /**
+   * Whether the clock moves only through `advance` (else it also follows the system clock).
+   * @example
+   * ```ts
+   * expect(new FakeFlare({ clock: { start: '2026-01-01T00:00:00Z' } }).clock.frozen).toBe(true);
+   * ```
+   */
+  get frozen(): boolean {
+    return this.#frozen;
+  }
+
   get #frozen(): boolean {
     return this.#options.frozen ?? this.#options.start !== undefined;
   }

@@ -15,8 +15,11 @@ export class Dispatcher {
   readonly #max: number;
   #requests: RecordedRequest[] = [];
 
-  constructor(engine: Engine, options: FakeFlareOptions) {
+  readonly #onRecord: () => void;
+
+  constructor(engine: Engine, options: FakeFlareOptions, onRecord: () => void = () => {}) {
     this.#engine = engine;
+    this.#onRecord = onRecord;
     this.#options = options;
     this.#max = options.maxRecordedRequests ?? 10_000;
     this.webhookUrl = options.webhooks?.url;
@@ -65,6 +68,7 @@ export class Dispatcher {
       this.#requests.push(recorded);
       // Drop the oldest tenth at once, so keeping the log bounded stays cheap.
       if (this.#requests.length > this.#max) this.#requests.splice(0, Math.ceil(this.#max / 10));
+      this.#onRecord();
     }
     // An answer whose client had already gone was never exchanged (a claim's 499 is not a contract
     // status): it stays in the log but is not reported.

@@ -123,6 +123,48 @@ export function releaseJob(ctx: EngineContext, id: string, options: ReleaseJobOp
   return toWire(record);
 }
 
+/** `failed`/`cancelled` → `pending`, as `POST /v1/jobs/{id}/retry` would. */
+export function retryJob(ctx: EngineContext, id: string): Job {
+  const record = find(ctx, id);
+  if (record.job.state !== 'failed' && record.job.state !== 'cancelled') {
+    throw new Error(
+      `Cannot retry job ${id}: it is ${record.job.state}; only failed or cancelled jobs can be retried`,
+    );
+  }
+  transition.retry(ctx, record);
+  return toWire(record);
+}
+
+/**
+ * Progress for the `reportProgress` driver, as a heartbeat sends it.
+ * @example
+ * ```ts
+ * fake.reportProgress(job.id, { percent: 40, message: 'resizing' });
+ * ```
+ */
+export interface ProgressUpdate {
+  /** 0–100. */
+  percent: number;
+  /** At most 1,024 characters. */
+  message?: string | undefined;
+}
+
+/** A heartbeat with `progress`, starting the job first when no worker holds it. */
+export function reportProgress(ctx: EngineContext, id: string, progress: ProgressUpdate): Job {
+  const record = find(ctx, id);
+  notTerminal(record, 'report progress for');
+  const { percent, message } = progress ?? {};
+  if (typeof percent !== 'number' || !(percent >= 0 && percent <= 100)) {
+    throw new Error(`Cannot report progress for job ${id}: percent must be a number from 0 to 100`);
+  }
+  if (message !== undefined && (typeof message !== 'string' || message.length > 1024)) {
+    throw new Error(`Cannot report progress for job ${id}: message must be ≤ 1024 characters`);
+  }
+  if (record.job.state !== 'running') startJob(ctx, id);
+  attempt.heartbeat(ctx, record, { percent, message });
+  return toWire(record);
+}
+
 /** → `cancelled`, as `POST /v1/jobs/{id}/cancel` would. */
 export function cancelJob(ctx: EngineContext, id: string): Job {
   const record = find(ctx, id);

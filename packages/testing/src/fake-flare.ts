@@ -3,6 +3,8 @@ import { controlApi } from './adapters/control-api.js';
 import { type ListenOptions, listen, type RunningServer } from './adapters/http-server.js';
 import { type MswHandler, mswHandlers } from './adapters/msw-handlers.js';
 import { FakeClock } from './clock.js';
+import { dashboardData } from './dashboard/dashboard-data.js';
+import { dashboardRoutes, EVENTS_PATH, serveEvents } from './dashboard/dashboard-routes.js';
 import { Dispatcher } from './dispatcher.js';
 import * as drivers from './drivers.js';
 import { Engine } from './engine/engine.js';
@@ -10,6 +12,7 @@ import type { Schedule } from './engine/schedules/schedule-store.js';
 import type { FakeRequest, FakeResponse } from './engine/types.js';
 import { type RecordedWebhook, WebhookOutbox } from './engine/webhooks/webhook-outbox.js';
 import type { Fault, InjectedFault } from './faults/fault.js';
+import { ChangeFeed } from './internal/change-feed.js';
 import { DEFAULT_API_KEY, type FakeFlareOptions } from './options.js';
 import type { RecordedRequest } from './recorded-request.js';
 
@@ -41,16 +44,22 @@ export class FakeFlare {
   readonly #engine: Engine;
   readonly #outbox: WebhookOutbox;
   readonly #dispatcher: Dispatcher;
+  /** What the dashboard's live updates listen to. */
+  readonly #feed = new ChangeFeed();
 
   constructor(options: FakeFlareOptions = {}) {
     this.apiKeys = options.apiKeys?.length ? [...options.apiKeys] : [DEFAULT_API_KEY];
-    this.clock = new FakeClock(options.clock, () => this.#engine.tick());
+    this.clock = new FakeClock(options.clock, () => {
+      this.#engine.tick();
+      this.#feed.emit({ kind: 'clock' });
+    });
     const now = () => this.clock.now();
     this.#outbox = new WebhookOutbox(
       options.webhooks ?? {},
       now,
       () => this.#engine.ctx.id('evt_'),
       options.onWebhook,
+      (id) => this.#feed.emit({ kind: 'webhook', id }),
     );
     this.#engine = new Engine({
       apiKeys: this.apiKeys,
@@ -59,8 +68,11 @@ export class FakeFlare {
       jobsPerDay: options.quota?.jobsPerDay,
       backoffMs: options.retryBackoffMs,
       onEvent: (type, job, at) => this.#outbox.emit(type, job, at),
+      onChange: (change) => this.#feed.emit(change),
     });
-    this.#dispatcher = new Dispatcher(this.#engine, options);
+    this.#dispatcher = new Dispatcher(this.#engine, options, () =>
+      this.#feed.emit({ kind: 'request' }),
+    );
   }
 
   /** The secret webhooks are signed with (pass it to `verifyWebhook`). */
@@ -101,16 +113,36 @@ export class FakeFlare {
   /**
    * Serves the fake on a real `node:http` server (127.0.0.1 and a free port by default). Besides
    * the API under `/v1`, it serves a small control API under `/_fake/` (reset, clock, faults,
-   * drivers, inspection) for test suites in other languages.
+   * drivers, inspection) for test suites in other languages, and a live dashboard at
+   * `/_fake/ui` (its address is printed on start unless `quiet`).
    * @example
    * ```ts
-   * const { url, close } = await fake.listen({ port: 0 });
+   * const { url, dashboardUrl, close } = await fake.listen({ port: 0, quiet: true });
    * // … new FlareClient({ baseUrl: url, apiKey: 'zf_test_sk_fake' }) …
    * await close();
    * ```
    */
-  listen(options: ListenOptions = {}): Promise<RunningServer> {
-    return listen(this.#dispatcher, options, controlApi(this));
+  async listen(options: ListenOptions = {}): Promise<RunningServer> {
+    const data = dashboardData({
+      clock: this.clock,
+      engine: this.#engine,
+      outbox: this.#outbox,
+      dispatcher: this.#dispatcher,
+    });
+    const ui = dashboardRoutes(data);
+    const control = controlApi(this);
+    const server = await listen(
+      this.#dispatcher,
+      options,
+      (method, url, body) => ui(method, url, body) ?? control(method, url, body),
+      (method, url, res) => {
+        if (method !== 'GET' || url.pathname !== EVENTS_PATH) return false;
+        serveEvents(this.#feed, res);
+        return true;
+      },
+    );
+    if (!options.quiet) console.log(`Dashboard: ${server.dashboardUrl}`);
+    return server;
   }
 
   /**
@@ -122,7 +154,9 @@ export class FakeFlare {
    * ```
    */
   inject(fault: Fault): InjectedFault {
-    return this.#dispatcher.faults.inject(fault);
+    const injected = this.#dispatcher.faults.inject(fault);
+    this.#feed.emit({ kind: 'fault' });
+    return injected;
   }
 
   /**
@@ -259,6 +293,46 @@ export class FakeFlare {
   }
 
   /**
+   * Driver: starts a `failed` or `cancelled` job over, as `POST /v1/jobs/{id}/retry` would.
+   * @example
+   * ```ts
+   * fake.failJob(job.id);
+   * fake.retryJob(job.id); // pending again, attempts 0, last_error kept
+   * ```
+   */
+  retryJob(id: string): Job {
+    this.#engine.tick();
+    return structuredClone(drivers.retryJob(this.#engine.ctx, id));
+  }
+
+  /**
+   * Delivers a recorded webhook event again (freshly signed, with the usual retries). Needs a
+   * webhook `url` or `endpoint`.
+   * @example
+   * ```ts
+   * fake.redeliverWebhook(fake.webhooks[0]!.event.id);
+   * await fake.webhooksSettled();
+   * ```
+   */
+  redeliverWebhook(eventId: string): RecordedWebhook {
+    return this.#outbox.redeliver(eventId);
+  }
+
+  /**
+   * Driver: reports progress as its worker's heartbeat would (starting the job first if no
+   * worker holds it), so `getJob` and `fake.jobs` show it.
+   * @example
+   * ```ts
+   * fake.reportProgress(job.id, { percent: 50, message: 'half way' });
+   * expect((await flare.getJob(job.id))?.progress?.percent).toBe(50);
+   * ```
+   */
+  reportProgress(id: string, progress: drivers.ProgressUpdate): Job {
+    this.#engine.tick();
+    return structuredClone(drivers.reportProgress(this.#engine.ctx, id, progress));
+  }
+
+  /**
    * Driver: cancels a job that has not finished; emits `job.cancelled`.
    * @example
    * ```ts
@@ -283,5 +357,6 @@ export class FakeFlare {
     this.#outbox.clear();
     this.#dispatcher.reset();
     this.clock.reset();
+    this.#feed.emit({ kind: 'reset' });
   }
 }

@@ -1,7 +1,12 @@
 export type { ListenOptions, RunningServer } from './adapters/http-server.js';
 export type { MswHandler } from './adapters/msw-handlers.js';
 export { FakeClock, type FakeClockOptions } from './clock.js';
-export type { FailJobOptions, ReleaseJobOptions, StartJobOptions } from './drivers.js';
+export type {
+  FailJobOptions,
+  ProgressUpdate,
+  ReleaseJobOptions,
+  StartJobOptions,
+} from './drivers.js';
 export type { RateLimitOptions } from './engine/rate-limit.js';
 export type { Schedule } from './engine/schedules/schedule-store.js';
 export type { FakeRequest, FakeResponse } from './engine/types.js';

@@ -72,7 +72,7 @@ export function useFakeFlare(options: UseFakeFlareOptions = {}): FakeFlareHandle
       msw = s;
       url = baseUrl;
     } else {
-      server = await fake.listen();
+      server = await fake.listen({ quiet: true }); // one line per suite would only be noise
       url = server.url;
     }
   });

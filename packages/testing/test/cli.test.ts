@@ -77,10 +77,16 @@ describe('flare-fake CLI', () => {
       body: '{"ms":60000}',
     });
     expect(advanced.status).toBe(200);
+    const page = await fetch(`${url}/_fake/ui`);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await page.text()).toContain('<title>Flare fake</title>');
     child.kill('SIGTERM');
     const [code] = await once(child, 'exit');
     expect(code).toBe(0);
-    expect(stdout().trim().split('\n')).toHaveLength(1);
+    expect(stdout().trim().split('\n')).toEqual([
+      `Flare fake server listening on ${url}`,
+      `Dashboard: ${url}/_fake/ui`,
+    ]);
   });
 
   it('accepts the default key and exits 0 on SIGINT', async () => {

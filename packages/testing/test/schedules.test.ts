@@ -41,13 +41,13 @@ describe('schedules', () => {
     });
   });
 
-  it('follows the time zone, skipping a local time a DST change removes', async () => {
+  it('follows the time zone: a local time a DST gap skips fires once, after the gap', async () => {
     const fake = createFake({ clock: { start: '2026-03-28T12:00:00Z' } });
     const res = await call(fake, 'POST', '/v1/schedules', {
       body: { cron: '30 2 * * *', timezone: 'Europe/Paris', job_type: 'Nightly' },
     });
-    // 2026-03-29 02:30 does not exist in Paris (clocks jump 02:00 → 03:00): next is the 30th.
-    expect(res.body.next_run_at).toBe('2026-03-30T00:30:00.000Z');
+    // 2026-03-29 02:30 does not exist in Paris (clocks jump 02:00 → 03:00): it fires at 03:00.
+    expect(res.body.next_run_at).toBe('2026-03-29T01:00:00.000Z');
   });
 
   it('pauses and resumes idempotently without back-filling', async () => {

@@ -145,6 +145,51 @@ describe('the OpenAPI validator used by every suite', () => {
     expect(request('/v1/jobs/complete', { jobs: [{ lease_id }] })).toMatch(/id/);
   });
 
+  it('covers schedules as code: key, overlap, the job’s tick, and the partial update', () => {
+    const auth = { authorization: 'Bearer zf_test_sk_fake', 'content-type': 'application/json' };
+    const id = 'sch_01JDQ3Z8K4M6W2T9R5X7Y1B3C5';
+    const post = (path: string, body: object) =>
+      spec.request({ method: 'POST', path, headers: auth, body, rawBody: JSON.stringify(body) });
+    const create = { key: 'k', cron: '0 9 * * *', job_type: 'A', overlap: 'skip' };
+    expect(post('/v1/schedules', create)).toEqual([]);
+    expect(post('/v1/schedules', { ...create, key: '' }).join()).toMatch(/key/);
+    expect(post('/v1/schedules', { ...create, overlap: 'queue' }).join()).toMatch(/overlap/);
+    expect(post(`/v1/schedules/${id}`, { cron: '0 8 * * *', overlap: 'allow' })).toEqual([]);
+    expect(post(`/v1/schedules/${id}`, { key: 'k' }).join()).toMatch(/additional/);
+    expect(spec.operationId('POST', `/v1/schedules/${id}`)).toBe('updateSchedule');
+    const schedule = {
+      id,
+      object: 'schedule',
+      key: null,
+      overlap: 'allow',
+      cron: '0 9 * * *',
+      timezone: 'UTC',
+      job_type: 'A',
+      payload: {},
+      queue: 'default',
+      max_attempts: 3,
+      tags: [],
+      paused: false,
+      next_run_at: null,
+      last_run_at: null,
+      created_at: '2026-01-01T00:00:00.000Z',
+    };
+    const path = `/v1/schedules/${id}`;
+    expect(spec.response('GET', path, 200, headers, schedule)).toEqual([]);
+    expect(spec.response('POST', '/v1/schedules', 200, headers, schedule)).toEqual([]);
+    const { overlap: _, ...noOverlap } = schedule;
+    expect(spec.response('GET', path, 200, headers, noOverlap).join()).toMatch(/overlap/);
+    const { scheduled_for: __, ...untraced } = job;
+    expect(spec.response('GET', `/v1/jobs/${job.id}`, 200, headers, untraced).join()).toMatch(
+      /scheduled_for/,
+    );
+    const fromTick = { ...job, schedule_id: id, scheduled_for: '2026-01-01T09:00:00.000Z' };
+    expect(spec.response('GET', `/v1/jobs/${job.id}`, 200, headers, fromTick)).toEqual([]);
+    expect(
+      spec.response('GET', `/v1/jobs/${job.id}`, 200, headers, { ...fromTick, schedule_id: 'x' }),
+    ).not.toEqual([]);
+  });
+
   it('rejects a broken webhook', () => {
     const event = fixtures.event('job.succeeded');
     expect(spec.webhook(JSON.stringify(event), `t=1,v1=${'a'.repeat(64)}`)).toEqual([]);

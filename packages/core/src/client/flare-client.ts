@@ -1,9 +1,18 @@
+import type { AnyJobDefinition } from '../definitions/define-job.js';
+import {
+  type PayloadOf,
+  type ResultOf,
+  type TypedCreateJobParams,
+  type TypedCreateScheduleParams,
+  withJob,
+} from '../definitions/typed-params.js';
 import type { ApiResponse, Send } from '../http/api-response.js';
+import { clientSends } from '../http/client-sends.js';
 import { type FlarePromise, flarePromise } from '../http/flare-promise.js';
 import type { RequestOptions } from '../http/request-options.js';
 import { checkObject, jsonBody, pathId, queryString } from '../http/request-params.js';
 import { nullOnNotFound, requester } from '../http/requester.js';
-import { type JobListPromise, listPromise } from '../pagination/list-promise.js';
+import { type JobListPromise, type ListPromise, listPromise } from '../pagination/list-promise.js';
 import type {
   CreateJobParams,
   Job,
@@ -12,6 +21,14 @@ import type {
   ListJobsParams,
   PayloadShape,
 } from '../types/job.js';
+import type {
+  CreateScheduleParams,
+  DeletedSchedule,
+  ListSchedulesParams,
+  Schedule,
+  SchedulePage,
+  UpdateScheduleParams,
+} from '../types/schedule.js';
 import {
   batchCreate,
   type CreateJobsItem,
@@ -44,23 +61,37 @@ export class FlareClient {
     const config = resolveConfig(options);
     this.baseUrl = config.baseUrl;
     this.#send = requester(config);
+    // Registered for FlareWorker (see client-sends.ts).
+    clientSends.set(this, this.#send);
   }
 
   /**
    * Enqueues a job. `POST /v1/jobs` → the created job (`pending`, or `scheduled` for a future `run_at`).
+   * With a `defineJob` definition as `job`, the payload is typed by its schema and checked before
+   * anything is sent (a failure is a `ValidationError` whose `param` is e.g. `payload.email`).
    * @example
    * ```ts
    * const job = await flare.createJob(
    *   { job_type: 'SendWelcomeEmail', payload: { email: 'alice@example.com' }, max_attempts: 5 },
    *   { idempotencyKey: `welcome-${userId}` },
    * );
+   * await flare.createJob({ job: sendWelcome, payload: { email: 'alice@example.com' } });
    * ```
    */
+  createJob<D extends AnyJobDefinition>(
+    params: TypedCreateJobParams<D>,
+    options?: RequestOptions,
+  ): FlarePromise<Job<PayloadOf<D>, ResultOf<D>>>;
   createJob<TPayload extends PayloadShape = JsonObject>(
     params: CreateJobParams<TPayload>,
     options?: RequestOptions,
-  ): FlarePromise<Job<TPayload>> {
-    return call(() => this.#send('POST', '/v1/jobs', options, jsonBody(params, 'createJob')));
+  ): FlarePromise<Job<TPayload>>;
+  createJob(params: object, options?: RequestOptions): FlarePromise<Job> {
+    return call(() =>
+      withJob(params, (wire) =>
+        this.#send('POST', '/v1/jobs', options, jsonBody(wire, 'createJob')),
+      ),
+    );
   }
 
   /**
@@ -156,6 +187,136 @@ export class FlareClient {
     options?: RequestOptions,
   ): FlarePromise<Job<TPayload, TResult>> {
     return call(() => this.#send('POST', `/v1/jobs/${pathId(id, 'job')}/retry`, options));
+  }
+
+  /**
+   * Creates a recurring job. With a `key` that exists, updates that schedule in place instead
+   * (same `id`; `withResponse()` shows 200 rather than 201). A `defineJob` definition may stand
+   * in for `job_type`, as in `createJob`.
+   * @example
+   * ```ts
+   * const s = await flare.createSchedule({ cron: '0 9 * * MON-FRI', timezone: 'Europe/Paris', job_type: 'Digest' });
+   * ```
+   */
+  createSchedule<D extends AnyJobDefinition>(
+    params: TypedCreateScheduleParams<D>,
+    options?: RequestOptions,
+  ): FlarePromise<Schedule<PayloadOf<D>>>;
+  createSchedule<TPayload extends PayloadShape = JsonObject>(
+    params: CreateScheduleParams<TPayload>,
+    options?: RequestOptions,
+  ): FlarePromise<Schedule<TPayload>>;
+  createSchedule(params: object, options?: RequestOptions): FlarePromise<Schedule> {
+    return call(() =>
+      withJob(params, (wire) =>
+        this.#send('POST', '/v1/schedules', options, jsonBody(wire, 'createSchedule')),
+      ),
+    );
+  }
+
+  /**
+   * Fetches a schedule; resolves `null` when it does not exist.
+   * @example
+   * ```ts
+   * const s = await flare.getSchedule('sch_01JD…');
+   * console.log(s?.next_run_at);
+   * ```
+   */
+  getSchedule<TPayload extends PayloadShape = JsonObject>(
+    id: string,
+    options?: RequestOptions,
+  ): FlarePromise<Schedule<TPayload> | null> {
+    return call(() =>
+      nullOnNotFound(this.#send('GET', `/v1/schedules/${pathId(id, 'schedule')}`, options)),
+    );
+  }
+
+  /**
+   * Lists schedules, newest first: await it for a page, `for await` it for every schedule.
+   * @example
+   * ```ts
+   * for await (const s of flare.listSchedules({ paused: true })) console.log(s.key ?? s.id);
+   * ```
+   */
+  listSchedules<TPayload extends PayloadShape = JsonObject>(
+    params: ListSchedulesParams = {},
+    options?: RequestOptions,
+  ): ListPromise<SchedulePage<TPayload>, Schedule<TPayload>> {
+    const page = (cursor: string | undefined) =>
+      this.#send<SchedulePage<TPayload>>(
+        'GET',
+        `/v1/schedules${queryString({ ...params, cursor })}`,
+        options,
+      );
+    const first = settle(() => {
+      checkObject(params, 'listSchedules');
+      return page(params.cursor);
+    });
+    return listPromise(first, page, 'schedules');
+  }
+
+  /**
+   * Changes the given fields of a schedule (`payload` and `tags` are replaced whole);
+   * `next_run_at` is recomputed.
+   * @example
+   * ```ts
+   * await flare.updateSchedule('sch_01JD…', { cron: '0 8 * * *', overlap: 'skip' });
+   * ```
+   */
+  updateSchedule<TPayload extends PayloadShape = JsonObject>(
+    id: string,
+    params: UpdateScheduleParams<TPayload>,
+    options?: RequestOptions,
+  ): FlarePromise<Schedule<TPayload>> {
+    return call(() =>
+      this.#send(
+        'POST',
+        `/v1/schedules/${pathId(id, 'schedule')}`,
+        options,
+        jsonBody(params, 'updateSchedule'),
+      ),
+    );
+  }
+
+  /**
+   * Deletes a schedule; jobs it already enqueued are untouched.
+   * @example
+   * ```ts
+   * const { deleted } = await flare.deleteSchedule('sch_01JD…');
+   * ```
+   */
+  deleteSchedule(id: string, options?: RequestOptions): FlarePromise<DeletedSchedule> {
+    return call(() => this.#send('DELETE', `/v1/schedules/${pathId(id, 'schedule')}`, options));
+  }
+
+  /**
+   * Pauses a schedule: its ticks are skipped until it is resumed (idempotent).
+   * @example
+   * ```ts
+   * const s = await flare.pauseSchedule('sch_01JD…'); // s.paused === true, s.next_run_at === null
+   * ```
+   */
+  pauseSchedule<TPayload extends PayloadShape = JsonObject>(
+    id: string,
+    options?: RequestOptions,
+  ): FlarePromise<Schedule<TPayload>> {
+    return call(() => this.#send('POST', `/v1/schedules/${pathId(id, 'schedule')}/pause`, options));
+  }
+
+  /**
+   * Resumes a paused schedule from now: ticks missed while paused are not back-filled.
+   * @example
+   * ```ts
+   * const s = await flare.resumeSchedule('sch_01JD…'); // s.next_run_at: the next tick after now
+   * ```
+   */
+  resumeSchedule<TPayload extends PayloadShape = JsonObject>(
+    id: string,
+    options?: RequestOptions,
+  ): FlarePromise<Schedule<TPayload>> {
+    return call(() =>
+      this.#send('POST', `/v1/schedules/${pathId(id, 'schedule')}/resume`, options),
+    );
   }
 
   /** Never serialises the API key. */

@@ -13,7 +13,7 @@ export function resolveConfig(options: FlareClientOptions): RequesterConfig {
   if (!isObject(options as unknown)) {
     fail('FlareClient options must be an object, e.g. { apiKey }');
   }
-  const {
+  let {
     apiKey = readEnv('FLARE_API_KEY'),
     baseUrl = DEFAULT_BASE_URL,
     maxRetries = 3,
@@ -28,8 +28,10 @@ export function resolveConfig(options: FlareClientOptions): RequesterConfig {
   }
   // What an HTTP header can carry, without spaces: a pasted smart quote or a newline is caught
   // here, not retried as a network error on every call. The key never appears in a message.
+  // The option gets what FLARE_API_KEY gets: surrounding whitespace (a pasted newline) trimmed.
+  if (typeof apiKey === 'string') apiKey = apiKey.trim();
   if (typeof apiKey !== 'string' || !/^[!-~]+$/.test(apiKey)) {
-    fail('apiKey must be printable ASCII without spaces');
+    fail('apiKey must be printable ASCII without spaces or line breaks');
   }
   let url: URL | undefined;
   try {
@@ -42,9 +44,11 @@ export function resolveConfig(options: FlareClientOptions): RequesterConfig {
     !url ||
     !/^https?:$/.test(url.protocol) ||
     url.search ||
-    url.hash
+    url.hash ||
+    url.username ||
+    url.password
   ) {
-    fail('baseUrl must be an http(s) URL without query or fragment');
+    fail('baseUrl must be like https://api.zeridion.com, without credentials, query or fragment');
   }
   checkNumbers(
     { maxRetries, retryBaseDelayMs, retryMaxDelayMs, maxResponseBytes, timeoutMs },
@@ -55,8 +59,9 @@ export function resolveConfig(options: FlareClientOptions): RequesterConfig {
     maxRetries,
     retry: { baseDelayMs: retryBaseDelayMs, maxDelayMs: retryMaxDelayMs },
     maxResponseBytes,
-    // Keep any path prefix (a proxy mount), minus the trailing slash.
-    baseUrl: url!.href.replace(/\/+$/, ''),
+    // Keep any path prefix (a proxy mount), minus the trailing slash and a `/v1` (what
+    // openai-node users type): paths already start with /v1.
+    baseUrl: url!.href.replace(/(\/v1)?\/*$/, ''),
     timeoutMs,
     transport: options.transport ?? fetchTransport(options.fetch),
   };

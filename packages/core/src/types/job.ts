@@ -65,6 +65,13 @@ export interface Job<TPayload extends PayloadShape = JsonObject, TResult = unkno
   updated_at: string;
   started_at: string | null;
   finished_at: string | null;
+  /** The schedule that enqueued this job (`sch_…`); `null` for a job not made by a schedule. */
+  schedule_id: string | null;
+  /**
+   * The tick this job stands for (UTC), e.g. 09:00 for a daily 09:00 digest that runs late;
+   * `null` for a job not made by a schedule.
+   */
+  scheduled_for: string | null;
 }
 
 /**

@@ -13,10 +13,12 @@ export function readPayload(payload: unknown): string | Uint8Array {
   // Tags, not `instanceof`: a body may come from another realm.
   const tag = {}.toString.call(payload);
   if (tag === '[object ArrayBuffer]') return new Uint8Array(payload as ArrayBuffer);
-  if (Array.isArray(payload) || tag === '[object Object]') {
+  // A parsed body, or none because no raw body parser ran: what a route gets when its framework
+  // handled the body first. A verification failure (answer 400), not a crash (500).
+  if (payload == null || Array.isArray(payload) || tag === '[object Object]') {
     throw new WebhookVerificationError(
       'invalid_payload',
-      'The webhook payload is already parsed: pass the raw body (string, Uint8Array or ArrayBuffer)',
+      'The webhook payload is parsed or missing: pass the raw body (string, Uint8Array or ArrayBuffer)',
     );
   }
   fail('payload must be the raw body (string, Uint8Array or ArrayBuffer)');

@@ -5,10 +5,10 @@ import type { JsonObject, PayloadShape } from '../types/job.js';
  * What to verify: the raw body and the `zeridion-signature` header, as your framework gives them.
  * @example
  * ```ts
- * // Express: app.post('/webhooks/flare', express.raw({ type: 'application/json' }), handler)
+ * // Express: app.post('/webhooks/flare', express.raw({ type: () => true, limit: '2mb' }), handler)
  * const options: VerifyWebhookOptions = {
  *   payload: req.body, // a Buffer: the raw bytes
- *   header: req.headers['zeridion-signature'] as string | undefined,
+ *   header: req.headers['zeridion-signature'],
  *   secret: process.env.FLARE_WEBHOOK_SECRET!,
  * };
  * ```
@@ -16,8 +16,11 @@ import type { JsonObject, PayloadShape } from '../types/job.js';
 export interface VerifyWebhookOptions {
   /** The RAW request body, byte for byte; never a parsed or re-serialised object. */
   payload: string | Uint8Array | ArrayBuffer;
-  /** The `zeridion-signature` header's value; `null`/`undefined` when absent. */
-  header: string | null | undefined;
+  /**
+   * The `zeridion-signature` header's value; `null`/`undefined` when absent. Node's `string[]`
+   * (the header sent more than once) rejects with `malformed_header`.
+   */
+  header: string | readonly string[] | null | undefined;
   /** The endpoint's signing secret (`whsec_…`), or several during a rotation. */
   secret: string | readonly string[];
   /** Allowed distance of the signed timestamp from `now`, both ways. Default 300; `Infinity` disables. */

@@ -116,8 +116,20 @@ describe('verifyWebhook arguments', () => {
   });
 
   it('rejects a header that is not a string with a FlareError', async () => {
-    const run = verify({ payload: BODY, header: ['t=1'] as never, secret: SECRET, now: T });
+    const run = verify({ payload: BODY, header: 42 as never, secret: SECRET, now: T });
     expect((await rejection(run)).message).toMatch(/req\.headers\['zeridion-signature'\]/);
+  });
+
+  it('rejects a header given as an array (several headers) as malformed_header', async () => {
+    const run = verify({ payload: BODY, header: ['t=1', 't=2'] as never, secret: SECRET, now: T });
+    expect(await reasonOf(run)).toBe('malformed_header');
+  });
+
+  it('rejects a missing body (no raw parser ran) as invalid_payload', async () => {
+    for (const payload of [undefined, null]) {
+      const run = verify({ payload: payload as never, header: undefined, secret: SECRET, now: T });
+      expect(await reasonOf(run)).toBe('invalid_payload');
+    }
   });
 
   it('treats a whitespace-only header as missing', async () => {

@@ -86,6 +86,13 @@ export function createWebhookVerifier(crypto: WebhookCrypto): VerifyWebhook {
     const header = viaRequest
       ? readRequestHeader(request, WEBHOOK_SIGNATURE_HEADER)
       : options.header;
+    // Several zeridion-signature headers (Node gives an array): not what Flare sends.
+    if (Array.isArray(header)) {
+      throw new WebhookVerificationError(
+        'malformed_header',
+        'More than one zeridion-signature header',
+      );
+    }
     if (header != null && typeof header !== 'string') {
       fail("header must be a string or null, e.g. req.headers['zeridion-signature']");
     }

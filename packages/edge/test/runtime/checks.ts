@@ -5,6 +5,8 @@
 import {
   FlareClient,
   FlareError,
+  FlareWorker,
+  NonRetryableError,
   RateLimitError,
   ResponseTooLargeError,
   verifyWebhook,
@@ -166,6 +168,55 @@ async function checkClient(baseUrl: string) {
 }
 
 /**
+ * `drain()` twice: a queue of two jobs that succeed and one that fails for good (stops when a
+ * claim comes back empty), then one job that outlives a 3 s deadline: aborted at 2.7 s and
+ * released within the 300 ms kept for it. Each run has its own queues, so runtimes checked at
+ * once never share the stub's jobs.
+ */
+async function checkWorker(baseUrl: string) {
+  const client = new FlareClient({ apiKey: 'zf_test_sk_edge', baseUrl, retryBaseDelayMs: 1 });
+  const key = Math.random().toString(36).slice(2, 10);
+  const progress: number[] = [];
+  const worker = new FlareWorker({
+    client,
+    queues: [`drain-${key}`],
+    concurrency: 2,
+    handlers: {
+      Ping: (job, ctx) => {
+        ctx.progress(100, 'done');
+        return { pong: job.payload.n };
+      },
+      Fail: () => {
+        throw new NonRetryableError('bad payload');
+      },
+    },
+  });
+  worker.on('progress', ({ percent }) => progress.push(percent));
+  const { durationMs: _, ...summary } = await worker.drain({ deadlineMs: 5_000 });
+  const slow = new FlareWorker({
+    client,
+    queues: [`deadline-${key}`],
+    handlers: {
+      // Resolves only when aborted: the deadline must end it.
+      Slow: (_job, ctx) =>
+        new Promise((resolve) => ctx.signal.addEventListener('abort', () => resolve(null))),
+    },
+  });
+  const abortedBy: string[] = [];
+  slow.on('released', ({ job }) => abortedBy.push(job.id));
+  const startedAt = Date.now();
+  const { durationMs: __, ...deadline } = await slow.drain({ deadlineMs: 3_000 });
+  return {
+    key,
+    summary,
+    progress,
+    deadline,
+    deadlineMs: Date.now() - startedAt,
+    released: abortedBy,
+  };
+}
+
+/**
  * Runs every check against the stub Flare at `baseUrl` and reports, plus what the runtime has
  * (a Worker without nodejs_compat has neither `process` nor `Buffer`).
  */
@@ -175,6 +226,7 @@ export async function runChecks(baseUrl: string) {
     globals: { process: typeof g.process, Buffer: typeof g.Buffer },
     vectors: await checkVectors(),
     client: await checkClient(baseUrl),
+    worker: await checkWorker(baseUrl),
   };
 }
 

@@ -90,3 +90,37 @@ export function expectClient(report: Report, seen: Seen[], runtimeTag: RegExp): 
   // One request per big body: over the cap is never retried.
   expect(seen.filter((r) => r.url.endsWith('/job_huge'))).toHaveLength(1);
 }
+
+/** Both drains went as scripted, through the protocol calls the stub expects. */
+export function expectWorker(report: Report, seen: Seen[]): void {
+  const { key, summary, progress, deadline, deadlineMs, released } = report.worker;
+  expect(summary).toEqual({
+    claimed: 3,
+    succeeded: 2,
+    failed: 1,
+    released: 0,
+    lost: 0,
+    stoppedBy: 'empty',
+  });
+  expect(progress).toEqual([100, 100]);
+  const mine = seen.filter((r) => r.url.includes(key) || r.body.includes(key));
+  const claims = mine.filter((r) => r.url === '/v1/jobs/claim').map((r) => JSON.parse(r.body));
+  // No long poll in a drain; the second claim (empty) ends it.
+  expect(claims.filter((c) => c.queues[0] === `drain-${key}`)).toMatchObject([
+    { limit: 2, wait_ms: 0, job_types: ['Ping', 'Fail'] },
+    { wait_ms: 0 },
+  ]);
+  const body = (path: string) => JSON.parse(mine.find((r) => r.url === path)!.body);
+  expect(body(`/v1/jobs/job_${key}_ping1/complete`)).toMatchObject({ result: { pong: 1 } });
+  expect(body(`/v1/jobs/job_${key}_ping2/complete`)).toMatchObject({ result: { pong: 2 } });
+  expect(body(`/v1/jobs/job_${key}_fail/fail`)).toMatchObject({
+    retryable: false,
+    error: { type: 'NonRetryableError', message: 'bad payload' },
+  });
+  // Claiming stopped at the empty second claim; the job still running at the deadline went back.
+  expect(deadline).toMatchObject({ claimed: 1, released: 1, stoppedBy: 'empty' });
+  expect(released).toEqual([`job_${key}_slow`]);
+  expect(mine.filter((r) => r.url === `/v1/jobs/job_${key}_slow/release`)).toHaveLength(1);
+  expect(deadlineMs).toBeGreaterThanOrEqual(2_700);
+  expect(deadlineMs).toBeLessThan(4_000);
+}

@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import { json as send, startServer } from '@flare/test-support/local-server';
 import { job as coreJob } from '@flare/test-support/wire';
+import { workerRoute } from './stub-worker-routes.js';
 
 /** One request the stub received. */
 export interface Seen {
@@ -36,6 +37,7 @@ function listPage(url: URL) {
  * count header included), so runs in different runtimes never interfere.
  */
 function handle(req: http.IncomingMessage, res: http.ServerResponse, body: string) {
+  if (workerRoute(req, res, body)) return;
   const url = new URL(req.url ?? '/', 'http://stub');
   const firstTry = req.headers['x-flare-retry-count'] === '0';
   const scenario = req.headers['x-request-id'];

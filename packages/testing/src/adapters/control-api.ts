@@ -1,6 +1,6 @@
 import type { Job, JobLastError } from '@flare/core';
 import type { FakeClock } from '../clock.js';
-import type { FailJobOptions, ReleaseJobOptions } from '../drivers.js';
+import type { FailJobOptions, ProgressUpdate, ReleaseJobOptions } from '../drivers.js';
 import type { FakeResponse } from '../engine/types.js';
 import type { RecordedWebhook } from '../engine/webhooks/webhook-outbox.js';
 import type { Fault, InjectedFault } from '../faults/fault.js';
@@ -23,7 +23,10 @@ export interface ControlTarget {
   completeJob(id: string, result?: unknown): Job;
   failJob(id: string, error?: Partial<JobLastError>, options?: FailJobOptions): Job;
   cancelJob(id: string): Job;
+  retryJob(id: string): Job;
+  redeliverWebhook(eventId: string): RecordedWebhook;
   releaseJob(id: string, options?: ReleaseJobOptions): Job;
+  reportProgress(id: string, progress: ProgressUpdate): Job;
 }
 
 const json = (status: number, body: unknown): FakeResponse => ({
@@ -44,7 +47,8 @@ const num = (value: unknown) => (value === undefined ? undefined : Number(value)
  * | `GET /_fake/clock` | | `{ now }` |
  * | `POST /_fake/clock/advance` | `{ ms }` | `fake.clock.advance(ms)` |
  * | `POST /_fake/faults` | a `Fault` (`path` a string) | `fake.inject(fault)` |
- * | `POST /_fake/jobs/{id}/start\|complete\|fail\|release\|cancel` | `{ result }` / `{ error, retryable, retry_in_ms }` / `{ delay_ms }` | the drivers |
+ * | `POST /_fake/jobs/{id}/start\|complete\|fail\|release\|cancel\|retry` | `{ result }` / `{ error, retryable, retry_in_ms }` / `{ delay_ms }` | the drivers |
+ * | `POST /_fake/webhooks/{event_id}/redeliver` | | `fake.redeliverWebhook(id)` |
  * | `GET /_fake/jobs`, `/_fake/webhooks`, `/_fake/requests` | | inspection |
  */
 export function controlApi(fake: ControlTarget): ControlRoutes {
@@ -87,13 +91,20 @@ export function controlApi(fake: ControlTarget): ControlRoutes {
         }));
         return json(200, { requests });
       }
-      const m = /^\/jobs\/([^/]+)\/(start|complete|fail|release|cancel)$/.exec(path);
+      const hook = /^\/webhooks\/([^/]+)\/redeliver$/.exec(path);
+      if (method === 'POST' && hook) {
+        const { event, status } = fake.redeliverWebhook(decodeURIComponent(hook[1]!));
+        return json(202, { id: event.id, status });
+      }
+      const m = /^\/jobs\/([^/]+)\/(start|complete|fail|release|cancel|retry|progress)$/.exec(path);
       if (method === 'POST' && m) {
         const id = decodeURIComponent(m[1]!);
         const error = body.error as { message?: string; type?: string } | undefined;
         if (m[2] === 'start') return json(200, fake.startJob(id));
         if (m[2] === 'complete') return json(200, fake.completeJob(id, body.result ?? null));
         if (m[2] === 'cancel') return json(200, fake.cancelJob(id));
+        if (m[2] === 'retry') return json(200, fake.retryJob(id));
+        if (m[2] === 'progress') return json(200, fake.reportProgress(id, body as never));
         if (m[2] === 'release')
           return json(200, fake.releaseJob(id, { delayMs: num(body.delay_ms) }));
         const retryInMs = num(body.retry_in_ms);

@@ -16,6 +16,8 @@ export interface ListenOptions {
   port?: number | undefined;
   /** Interface to bind. Default `127.0.0.1`. */
   host?: string | undefined;
+  /** Don't print the `Dashboard: …` line on start. Default false. */
+  quiet?: boolean | undefined;
 }
 
 /**
@@ -30,6 +32,8 @@ export interface ListenOptions {
 export interface RunningServer {
   /** `http://host:port`, the `baseUrl` to give clients. */
   url: string;
+  /** The live dashboard: `http://host:port/_fake/ui`. */
+  dashboardUrl: string;
   host: string;
   port: number;
   /** Stops listening and drops every open connection. */
@@ -43,11 +47,15 @@ export type ControlRoutes = (
   body: string,
 ) => FakeResponse | Promise<FakeResponse> | undefined;
 
+/** Routes that write their own long-lived response (server-sent events); `true` when handled. */
+export type StreamRoutes = (method: string, url: URL, res: http.ServerResponse) => boolean;
+
 /** Serves a dispatcher on `node:http`, applying socket faults (reset, truncate, oversize). */
 export async function listen(
   dispatcher: Dispatcher,
   options: ListenOptions = {},
   control?: ControlRoutes,
+  stream?: StreamRoutes,
 ): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const sockets = new Set<Socket>();
@@ -67,6 +75,8 @@ export async function listen(
     });
   });
   const serve = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const early = new URL(req.url ?? '/', 'http://fake.invalid');
+    if (early.pathname.startsWith('/_fake/') && stream?.(req.method ?? 'GET', early, res)) return;
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
@@ -100,8 +110,10 @@ export async function listen(
   });
   const { port } = server.address() as AddressInfo;
   const shown = host.includes(':') ? `[${host}]` : host;
+  const url = `http://${shown}:${port}`;
   return {
-    url: `http://${shown}:${port}`,
+    url,
+    dashboardUrl: `${url}/_fake/ui`,
     host,
     port,
     close: () =>

@@ -1,7 +1,9 @@
 import type { WebhookEventType } from '@flare/core';
+import type { FakeChange } from '../internal/change-feed.js';
 import type { Timeline } from '../internal/timeline.js';
 import type { IdempotencyStore } from './idempotency.js';
 import type { CursorCodec } from './jobs/cursor.js';
+import type { JobEvent } from './jobs/job-history.js';
 import type { JobRecord } from './jobs/job-record.js';
 import type { JobStore } from './jobs/job-store.js';
 import type { ScheduleStore } from './schedules/schedule-store.js';
@@ -19,6 +21,8 @@ export interface EngineContext {
   readonly jobs: JobStore;
   readonly schedules: ScheduleStore;
   readonly timeline: Timeline<TimedTask>;
+  /** The workers seen claiming, by `worker_id`: when and from which queues they last asked. */
+  readonly claimants: Map<string, { lastClaimMs: number; queues: string[] }>;
   readonly cursors: CursorCodec;
   /** `Idempotency-Key`s, and the per-item keys of batch requests, which share their scopes. */
   readonly idempotency: IdempotencyStore;
@@ -28,6 +32,10 @@ export interface EngineContext {
   chargeJob(): void;
   /** Records a terminal transition's webhook event. */
   emit(type: WebhookEventType, record: JobRecord): void;
+  /** Adds an entry to the job's history (dated now unless given) and reports the change. */
+  note(record: JobRecord, event: Omit<JobEvent, 'at'> & { at?: string }): void;
+  /** Reports a change that is not a job's (a schedule's, say) to the change feed. */
+  changed(change: FakeChange): void;
   /** Wakes long-polling claims: a job may have become eligible. */
   notifyReady(): void;
   /**

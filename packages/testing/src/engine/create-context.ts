@@ -1,11 +1,13 @@
 import type { Job, WebhookEventType } from '@flare/core';
 import type { FakeClock } from '../clock.js';
+import type { FakeChange } from '../internal/change-feed.js';
 import { Timeline } from '../internal/timeline.js';
 import type { UlidGenerator } from '../internal/ulid.js';
 import type { EngineContext, TimedTask } from './context.js';
 import { IdempotencyStore } from './idempotency.js';
 import { CursorCodec } from './jobs/cursor.js';
-import { toWire } from './jobs/job-record.js';
+import { appendEvent } from './jobs/job-history.js';
+import { iso, toWire } from './jobs/job-record.js';
 import { JobStore } from './jobs/job-store.js';
 import { ScheduleStore } from './schedules/schedule-store.js';
 
@@ -16,6 +18,8 @@ export interface ContextInput {
   backoffMs: (attempts: number) => number;
   chargeJob: () => void;
   onEvent?: ((type: WebhookEventType, job: Job, atMs: number) => void) | undefined;
+  /** The change feed (the dashboard's live updates). */
+  onChange?: ((change: FakeChange) => void) | undefined;
   /** Runs what fell due; long polls call it before looking again. */
   tick: () => void;
 }
@@ -30,11 +34,17 @@ export function createContext(input: ContextInput): EngineContext {
     jobs: new JobStore(),
     schedules: new ScheduleStore(),
     timeline: new Timeline<TimedTask>(),
+    claimants: new Map(),
     cursors: new CursorCodec(),
     idempotency: new IdempotencyStore(),
     backoffMs: input.backoffMs,
     chargeJob: input.chargeJob,
     emit: (type, record) => input.onEvent?.(type, toWire(record), clock.now()),
+    note: (record, event) => {
+      appendEvent(record.history, { ...event, at: event.at ?? iso(clock.now()) });
+      input.onChange?.({ kind: 'job', id: record.id, event: event.kind });
+    },
+    changed: (change) => input.onChange?.(change),
     notifyReady: () => {
       for (const wake of waiters) queueMicrotask(wake);
     },

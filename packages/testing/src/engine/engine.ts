@@ -1,5 +1,6 @@
 import type { Job, WebhookEventType } from '@flare/core';
 import type { FakeClock } from '../clock.js';
+import type { FakeChange } from '../internal/change-feed.js';
 import { UlidGenerator } from '../internal/ulid.js';
 import { ApiFailure } from './api-failure.js';
 import { authenticate, claimedKey } from './auth.js';
@@ -20,6 +21,8 @@ export interface EngineOptions {
   jobsPerDay?: number | undefined;
   backoffMs?: ((attempts: number) => number) | undefined;
   onEvent?: ((type: WebhookEventType, job: Job, atMs: number) => void) | undefined;
+  /** The change feed: every job history entry and schedule change is reported here. */
+  onChange?: ((change: FakeChange) => void) | undefined;
 }
 
 /** Per-request hooks the fronts use for fault injection. */
@@ -55,6 +58,7 @@ export class Engine {
       backoffMs: options.backoffMs ?? defaultBackoffMs,
       chargeJob: () => this.#quota.take(options.clock.now()),
       onEvent: options.onEvent,
+      onChange: options.onChange,
       tick: () => this.tick(),
     });
   }
@@ -154,6 +158,7 @@ export class Engine {
     this.ctx.jobs.clear();
     this.ctx.schedules.clear();
     this.ctx.timeline.clear();
+    this.ctx.claimants.clear();
     this.ctx.idempotency.clear();
     this.#rate.clear();
     this.#quota.clear();

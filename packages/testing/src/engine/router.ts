@@ -50,6 +50,7 @@ export const ROUTES: readonly Route[] = [
   route('POST', '/v1/schedules', 'createSchedule', schedules.createSchedule, true),
   route('GET', '/v1/schedules', 'listSchedules', schedules.listSchedules),
   route('GET', '/v1/schedules/{id}', 'getSchedule', schedules.getSchedule),
+  route('POST', '/v1/schedules/{id}', 'updateSchedule', schedules.updateSchedule, true),
   route('DELETE', '/v1/schedules/{id}', 'deleteSchedule', schedules.deleteSchedule),
   route('POST', '/v1/schedules/{id}/pause', 'pauseSchedule', schedules.pauseSchedule),
   route('POST', '/v1/schedules/{id}/resume', 'resumeSchedule', schedules.resumeSchedule),

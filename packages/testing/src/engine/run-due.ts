@@ -1,6 +1,6 @@
 import type { EngineContext } from './context.js';
 import { promote } from './jobs/transitions.js';
-import { fireSchedule } from './schedules/schedule-routes.js';
+import { fireSchedule } from './schedules/schedule-ticks.js';
 import { failAttempt } from './workers/attempts.js';
 
 /**

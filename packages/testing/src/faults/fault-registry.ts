@@ -26,6 +26,11 @@ export class FaultRegistry {
     return injected;
   }
 
+  /** The faults still waiting for requests, first applied first. */
+  get active(): readonly InjectedFault[] {
+    return this.#faults.filter((f) => f.remaining > 0);
+  }
+
   /** The fault for this request, if any, counted as applied. */
   take(method: string, path: string): Fault | undefined {
     if (this.#faults.length === 0) return undefined;

@@ -1,4 +1,5 @@
 import type { Job, JobState } from '@flare/core';
+import type { JobEvent } from './job-history.js';
 
 /** A lease on a running job. */
 export interface Lease {
@@ -8,6 +9,8 @@ export interface Lease {
   seconds: number;
   /** `started_at` before this claim, restored by a release (the attempt does not count). */
   priorStartedAt: string | null;
+  /** The claim's `worker_id`, if it gave one. */
+  workerId: string | null;
 }
 
 /**
@@ -23,6 +26,8 @@ export interface JobRecord {
   /** Bumped on every timed change, so stale timeline entries are recognised and skipped. */
   version: number;
   job: Job;
+  /** What happened to the job, oldest first (bounded; see `appendEvent`). */
+  history: JobEvent[];
 }
 
 /** Orders records by `created_at` then `id` (lists are served in descending order). */

@@ -10,6 +10,9 @@ export interface CreateJobInput {
   max_attempts: number;
   runAtMs: number | null;
   tags: string[];
+  /** Set for a schedule's tick: the schedule and the nominal tick time. */
+  scheduleId?: string | undefined;
+  scheduledForMs?: number | undefined;
 }
 
 /** A new job: `pending`, or `scheduled` when `run_at` is in the future. */
@@ -23,6 +26,7 @@ export function createJob(ctx: EngineContext, input: CreateJobInput, now = ctx.n
     runAtMs: input.runAtMs,
     lease: null,
     version: 0,
+    history: [],
     job: {
       id,
       object: 'job',
@@ -41,9 +45,19 @@ export function createJob(ctx: EngineContext, input: CreateJobInput, now = ctx.n
       updated_at: at,
       started_at: null,
       finished_at: null,
+      schedule_id: input.scheduleId ?? null,
+      scheduled_for: input.scheduledForMs === undefined ? null : iso(input.scheduledForMs),
     },
   };
   ctx.jobs.add(record);
+  ctx.note(record, {
+    kind: 'created',
+    at,
+    ...(input.scheduleId !== undefined && {
+      schedule_id: input.scheduleId,
+      tick_at: iso(input.scheduledForMs ?? now),
+    }),
+  });
   watch(ctx, record);
   if (!scheduled) ctx.notifyReady();
   return record;
@@ -54,6 +68,7 @@ export function promote(ctx: EngineContext, r: JobRecord, at: number): void {
   ctx.jobs.update(r, () => {
     r.job = { ...r.job, state: 'pending', updated_at: iso(at) };
   });
+  ctx.note(r, { kind: 'due', at: iso(at) });
   ctx.notifyReady();
 }
 
@@ -64,6 +79,7 @@ export function cancel(ctx: EngineContext, r: JobRecord): void {
     r.lease = null;
     r.job = { ...r.job, state: 'cancelled', finished_at: at, updated_at: at };
   });
+  ctx.note(r, { kind: 'cancelled', at });
   ctx.emit('job.cancelled', r);
 }
 
@@ -84,6 +100,7 @@ export function retry(ctx: EngineContext, r: JobRecord): void {
       updated_at: at,
     };
   });
+  ctx.note(r, { kind: 'retried', at });
   ctx.notifyReady();
 }
 

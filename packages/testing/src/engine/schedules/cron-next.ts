@@ -1,15 +1,15 @@
 import type { Cron } from './cron.js';
+import { instantsOf, local, offset, zoneFormat } from './zone.js';
 
-const MINUTE = 60_000;
+const HOUR = 3_600_000;
 const DAY = 86_400_000;
 /** How far ahead to look for a tick before calling the expression one that never fires. */
 const HORIZON_DAYS = 366 * 8;
-const formats = new Map<string, Intl.DateTimeFormat>();
 
 /** Whether `timeZone` is an IANA zone this runtime knows. */
 export function isTimeZone(timeZone: string): boolean {
   try {
-    format(timeZone);
+    zoneFormat(timeZone);
     return true;
   } catch {
     return false;
@@ -18,80 +18,75 @@ export function isTimeZone(timeZone: string): boolean {
 
 /**
  * The first tick strictly after `afterMs`, in ms, or `undefined` when the expression never fires.
- * Local times a DST change skips do not fire; repeated ones fire once (at their first instant).
+ * DST (spec `Cron`): a fixed local time a spring-forward gap skips fires once at the first instant
+ * after the gap; one a fall-back repeats fires once, at its first occurrence; a schedule whose
+ * hour field is `*` or a step follows elapsed time and fires in both passes of a repeated hour.
  */
 export function nextTick(cron: Cron, timeZone: string, afterMs: number): number | undefined {
-  const start = local(afterMs, timeZone);
+  // Start a day early: a local date's ticks can fall before `afterMs`'s own local date begins.
+  const start = local(afterMs - DAY, timeZone);
   for (let d = 0; d < HORIZON_DAYS; d++) {
     const day = new Date(Date.UTC(start.y, start.mo - 1, start.d) + d * DAY);
-    const y = day.getUTCFullYear();
-    const mo = day.getUTCMonth() + 1;
-    const dd = day.getUTCDate();
-    if (!cron.months.has(mo) || !dayMatches(cron, dd, day.getUTCDay())) continue;
-    for (const h of cron.hours) {
-      for (const mi of cron.minutes) {
-        if (d === 0 && (h < start.h || (h === start.h && mi <= start.mi))) continue;
-        const at = instant(y, mo, dd, h, mi, timeZone);
-        if (at !== undefined && at > afterMs) return at;
+    if (!cron.months.has(day.getUTCMonth() + 1)) continue;
+    if (!dayMatches(cron, day.getUTCDate(), day.getUTCDay())) continue;
+    const at = firstOfDay(cron, +day, timeZone, afterMs);
+    if (at !== undefined) return at;
+  }
+  return undefined;
+}
+
+/** The earliest tick of the local day at `midnight` (a UTC-based wall time) after `afterMs`. */
+function firstOfDay(cron: Cron, midnight: number, tz: string, afterMs: number) {
+  // Widened by the largest offsets in use (±14 h) so no tick of this local day is missed.
+  if (midnight + DAY + 14 * HOUR <= afterMs) return undefined;
+  const before = offset(midnight - 15 * HOUR, tz);
+  const after = offset(midnight + DAY + 15 * HOUR, tz);
+  const steady = before === after;
+  // On a transition day a wall time's instants lie in [wall - high, wall - low].
+  const [low, high] = [Math.min(before, after), Math.max(before, after)];
+  let best: number | undefined;
+  for (const h of cron.hours) {
+    for (const mi of cron.minutes) {
+      const wall = midnight + h * HOUR + mi * 60_000;
+      if (steady) {
+        // No offset change near this day: wall times map one to one and in order.
+        if (wall - before > afterMs) return wall - before;
+        continue;
+      }
+      if (wall - low <= afterMs) continue;
+      if (best !== undefined && wall - high > best) return best;
+      for (const at of ticksAt(cron, wall, tz)) {
+        if (at > afterMs && (best === undefined || at < best)) best = at;
       }
     }
   }
-  return undefined;
+  return best;
+}
+
+/** The instants a wall time fires at on a day whose offset changes (see `nextTick`). */
+function ticksAt(cron: Cron, wall: number, tz: string): number[] {
+  const found = instantsOf(wall, tz);
+  if (found.length === 0) return cron.elapsedHours ? [] : [gapEnd(wall, tz)];
+  return cron.elapsedHours ? found : found.slice(0, 1);
+}
+
+/** The first instant after the spring-forward gap that swallowed `wall`. */
+function gapEnd(wall: number, tz: string): number {
+  // Every instant in (lo, hi] shows a local time on one side of the gap; bisect by the minute.
+  const offsets = [offset(wall - DAY, tz), offset(wall + DAY, tz)];
+  let lo = wall - Math.max(...offsets);
+  let hi = wall - Math.min(...offsets);
+  const after = offset(hi, tz);
+  while (hi - lo > 60_000) {
+    const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
+    if (offset(mid, tz) === after) hi = mid;
+    else lo = mid;
+  }
+  return hi;
 }
 
 function dayMatches(cron: Cron, day: number, weekday: number): boolean {
   const dom = cron.days.has(day);
   const dow = cron.weekdays.has(weekday);
   return cron.dayOr ? dom || dow : dom && dow;
-}
-
-/** The earliest instant showing this wall time in the zone; `undefined` if a DST gap skips it. */
-function instant(y: number, mo: number, d: number, h: number, mi: number, tz: string) {
-  const wall = Date.UTC(y, mo - 1, d, h, mi);
-  let best: number | undefined;
-  for (const probe of [wall - DAY, wall + DAY]) {
-    const at = wall - offset(probe, tz);
-    const l = local(at, tz);
-    const same = l.y === y && l.mo === mo && l.d === d && l.h === h && l.mi === mi;
-    if (same && (best === undefined || at < best)) best = at;
-  }
-  return best;
-}
-
-/** The zone's offset from UTC at `ms`, in ms. */
-function offset(ms: number, tz: string): number {
-  const l = local(ms, tz);
-  const floored = Math.floor(ms / MINUTE) * MINUTE;
-  return Date.UTC(l.y, l.mo - 1, l.d, l.h, l.mi) - floored;
-}
-
-function local(ms: number, tz: string) {
-  const parts: Record<string, number> = {};
-  for (const p of format(tz).formatToParts(ms)) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  }
-  return {
-    y: parts.year!,
-    mo: parts.month!,
-    d: parts.day!,
-    h: parts.hour! % 24,
-    mi: parts.minute!,
-  };
-}
-
-function format(timeZone: string): Intl.DateTimeFormat {
-  let f = formats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-    });
-    formats.set(timeZone, f);
-  }
-  return f;
 }

@@ -7,6 +7,12 @@ export interface Cron {
   weekdays: Set<number>;
   /** Vixie cron: when both day fields are restricted, a day matches if either does. */
   dayOr: boolean;
+  /**
+   * The hour field is `*` or a step (`*\/2`, `8-18/2`): the schedule follows elapsed time
+   * through DST changes (both passes of a repeated hour fire). Otherwise its local times are
+   * fixed: a skipped one fires at the end of the gap, a repeated one once.
+   */
+  elapsedHours: boolean;
 }
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
@@ -36,6 +42,7 @@ export function parseCron(expression: string): Cron | string {
     months: new Set(months as number[]),
     weekdays: week,
     dayOr: !dom.startsWith('*') && !dow.startsWith('*'),
+    elapsedHours: h.split(',').every((part) => part === '*' || part.includes('/')),
   };
 }
 

@@ -2,11 +2,17 @@ import { notFound } from '../api-failure.js';
 import type { EngineContext } from '../context.js';
 import { iso } from '../jobs/job-record.js';
 import { noParams } from '../jobs/job-routes.js';
-import { createJob } from '../jobs/transitions.js';
 import type { Operation } from '../operation.js';
-import { listSchedulesQuery, neverFires, scheduleInput } from '../validation/schedule-params.js';
+import {
+  listSchedulesQuery,
+  neverFires,
+  type ScheduleFields,
+  scheduleInput,
+  scheduleUpdate,
+} from '../validation/schedule-params.js';
 import { nextTick } from './cron-next.js';
-import type { ScheduleRecord } from './schedule-store.js';
+import type { Schedule, ScheduleRecord } from './schedule-store.js';
+import { plan } from './schedule-ticks.js';
 
 function findSchedule(ctx: EngineContext, id: string): ScheduleRecord {
   const record = ctx.schedules.byId.get(id);
@@ -14,66 +20,70 @@ function findSchedule(ctx: EngineContext, id: string): ScheduleRecord {
   return record;
 }
 
-/** Sets `next_run_at` from `afterMs` and puts the tick on the timeline. */
-function plan(ctx: EngineContext, r: ScheduleRecord, afterMs: number): void {
-  const next = nextTick(r.cron, r.schedule.timezone, afterMs);
-  ctx.schedules.update(r, () => {
-    r.schedule = { ...r.schedule, next_run_at: next === undefined ? null : iso(next) };
-  });
-  if (next !== undefined)
-    ctx.timeline.add(next, { kind: 'schedule', id: r.id, version: r.version });
+/** The wire object's template fields from validated ones (`cron` as the caller wrote it). */
+function template({ cronText, cron: _parsed, ...rest }: Partial<ScheduleFields>) {
+  return cronText === undefined ? rest : { ...rest, cron: cronText };
 }
 
-/** A tick: enqueue one job from the template, then plan the next tick. */
-export function fireSchedule(ctx: EngineContext, r: ScheduleRecord, at: number): void {
-  const s = r.schedule;
-  createJob(
-    ctx,
-    {
-      job_type: s.job_type,
-      payload: s.payload,
-      queue: s.queue,
-      max_attempts: s.max_attempts,
-      runAtMs: null,
-      tags: s.tags,
-    },
-    at,
-  );
+/** Applies validated fields to a schedule and recomputes `next_run_at` (unless paused). */
+function apply(ctx: EngineContext, r: ScheduleRecord, fields: Partial<ScheduleFields>): void {
+  const cron = fields.cron ?? r.cron;
+  const timezone = fields.timezone ?? r.schedule.timezone;
+  if (nextTick(cron, timezone, ctx.now()) === undefined) {
+    throw neverFires(fields.cronText ?? r.schedule.cron);
+  }
   ctx.schedules.update(r, () => {
-    r.schedule = { ...r.schedule, last_run_at: iso(at) };
+    r.cron = cron;
+    r.schedule = { ...r.schedule, ...template(fields) };
   });
-  plan(ctx, r, at);
+  if (!r.schedule.paused) plan(ctx, r, ctx.now());
 }
 
 export const createSchedule: Operation = (ctx, { body }) => {
-  const input = scheduleInput(body!);
+  const { key, ...fields } = scheduleInput(body!);
+  const existing = key === null ? undefined : ctx.schedules.byKey.get(key);
+  if (existing) {
+    // Schedules as code: the key's schedule becomes exactly this request; `paused` is kept.
+    apply(ctx, existing, fields);
+    return { status: 200, body: { ...existing.schedule } };
+  }
   const now = ctx.now();
-  if (nextTick(input.cron, input.timezone, now) === undefined) throw neverFires(input.cronText);
+  if (nextTick(fields.cron, fields.timezone, now) === undefined) throw neverFires(fields.cronText);
   const id = ctx.id('sch_');
+  const schedule: Schedule = {
+    id,
+    object: 'schedule',
+    key,
+    cron: fields.cronText,
+    timezone: fields.timezone,
+    job_type: fields.job_type,
+    payload: fields.payload,
+    queue: fields.queue,
+    max_attempts: fields.max_attempts,
+    tags: fields.tags,
+    overlap: fields.overlap,
+    paused: false,
+    next_run_at: null,
+    last_run_at: null,
+    created_at: iso(now),
+  };
   const record: ScheduleRecord = {
     id,
     createdMs: now,
     version: 0,
-    cron: input.cron,
-    schedule: {
-      id,
-      object: 'schedule',
-      cron: input.cronText,
-      timezone: input.timezone,
-      job_type: input.job_type,
-      payload: input.payload,
-      queue: input.queue,
-      max_attempts: input.max_attempts,
-      tags: input.tags,
-      paused: false,
-      next_run_at: null,
-      last_run_at: null,
-      created_at: iso(now),
-    },
+    cron: fields.cron,
+    schedule,
+    lastJobId: null,
   };
   ctx.schedules.add(record);
   plan(ctx, record, now);
   return { status: 201, body: { ...record.schedule } };
+};
+
+export const updateSchedule: Operation = (ctx, { id, body }) => {
+  const r = findSchedule(ctx, id);
+  apply(ctx, r, scheduleUpdate(body!));
+  return { status: 200, body: { ...r.schedule } };
 };
 
 export const getSchedule: Operation = (ctx, { id }) => ({
@@ -107,6 +117,7 @@ export const listSchedules: Operation = (ctx, { query }) => {
 
 export const deleteSchedule: Operation = (ctx, { id }) => {
   ctx.schedules.delete(findSchedule(ctx, id));
+  ctx.changed({ kind: 'schedule', id });
   return { status: 200, body: { id, object: 'schedule', deleted: true } };
 };
 
@@ -117,6 +128,7 @@ export const pauseSchedule: Operation = (ctx, { id, body }) => {
     ctx.schedules.update(r, () => {
       r.schedule = { ...r.schedule, paused: true, next_run_at: null };
     });
+    ctx.changed({ kind: 'schedule', id });
   }
   return { status: 200, body: { ...r.schedule } };
 };
@@ -128,6 +140,7 @@ export const resumeSchedule: Operation = (ctx, { id, body }) => {
     ctx.schedules.update(r, () => {
       r.schedule = { ...r.schedule, paused: false };
     });
+    // From now: ticks missed while paused are not back-filled.
     plan(ctx, r, ctx.now());
   }
   return { status: 200, body: { ...r.schedule } };

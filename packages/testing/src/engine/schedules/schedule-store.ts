@@ -13,6 +13,8 @@ import type { Cron } from './cron.js';
 export interface Schedule {
   id: string;
   object: 'schedule';
+  key: string | null;
+  overlap: 'allow' | 'skip';
   cron: string;
   timezone: string;
   job_type: string;
@@ -33,6 +35,8 @@ export interface ScheduleRecord {
   version: number;
   cron: Cron;
   schedule: Schedule;
+  /** The last job a tick enqueued (for `overlap: skip`). */
+  lastJobId: string | null;
 }
 
 type Key = { createdMs: number; id: string };
@@ -40,11 +44,14 @@ type Key = { createdMs: number; id: string };
 /** Every schedule, indexed newest-first overall and by `paused`. */
 export class ScheduleStore {
   readonly byId = new Map<string, ScheduleRecord>();
+  /** Keyed schedules by `key` (unique per project). */
+  readonly byKey = new Map<string, ScheduleRecord>();
   readonly all = new SortedIndex<Key, ScheduleRecord>(byCreation);
   readonly #byPaused = [true, false].map(() => new SortedIndex<Key, ScheduleRecord>(byCreation));
 
   add(record: ScheduleRecord): void {
     this.byId.set(record.id, record);
+    if (record.schedule.key !== null) this.byKey.set(record.schedule.key, record);
     this.all.insert(record);
     this.byPaused(record.schedule.paused).insert(record);
   }
@@ -61,6 +68,7 @@ export class ScheduleStore {
 
   delete(record: ScheduleRecord): void {
     this.byId.delete(record.id);
+    if (record.schedule.key !== null) this.byKey.delete(record.schedule.key);
     this.all.delete(record);
     this.byPaused(record.schedule.paused).delete(record);
     record.version++;
@@ -72,6 +80,7 @@ export class ScheduleStore {
 
   clear(): void {
     this.byId.clear();
+    this.byKey.clear();
     this.all.clear();
     for (const index of this.#byPaused) index.clear();
   }

@@ -12,6 +12,8 @@ export interface ClaimInput {
   limit: number;
   leaseSeconds: number;
   waitMs: number;
+  /** The claimant's `worker_id`, or `null` when it gave none. */
+  workerId: string | null;
 }
 
 export function claimInput(body: check.Fields): ClaimInput {
@@ -31,6 +33,7 @@ export function claimInput(body: check.Fields): ClaimInput {
         ? 60
         : check.int(body.lease_seconds, 'lease_seconds', 5, 3600),
     waitMs: body.wait_ms === undefined ? 0 : check.int(body.wait_ms, 'wait_ms', 0, 20_000),
+    workerId: typeof body.worker_id === 'string' ? body.worker_id : null,
   };
 }
 

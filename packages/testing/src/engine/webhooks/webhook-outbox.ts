@@ -60,15 +60,18 @@ export class WebhookOutbox {
   #epoch = 0;
 
   readonly #onWebhook: ((webhook: RecordedWebhook) => void) | undefined;
+  readonly #onChange: (eventId: string) => void;
 
   constructor(
     options: WebhookOptions,
     now: () => number,
     id: () => string,
     onWebhook?: (webhook: RecordedWebhook) => void,
+    onChange: (eventId: string) => void = () => {},
   ) {
     this.#options = options;
     this.#onWebhook = onWebhook;
+    this.#onChange = onChange;
     this.secret = options.secret ?? 'whsec_fake_secret';
     this.#now = now;
     this.#id = id;
@@ -76,6 +79,32 @@ export class WebhookOutbox {
 
   get records(): readonly RecordedWebhook[] {
     return this.#records;
+  }
+
+  /** Whether events are POSTed anywhere (else they are only collected). */
+  get delivers(): boolean {
+    return this.#options.url !== undefined || this.#options.endpoint !== undefined;
+  }
+
+  /**
+   * Delivers a recorded event again (freshly signed), with the usual retries, whatever became of
+   * its earlier deliveries.
+   */
+  redeliver(eventId: string): RecordedWebhook {
+    const record = this.#records.find((r) => r.event.id === eventId);
+    if (!record) throw new Error(`FakeFlare has no webhook event ${eventId}`);
+    if (!this.delivers) {
+      throw new Error(
+        `Cannot redeliver ${eventId}: no webhook url or endpoint is configured, events are only collected`,
+      );
+    }
+    if (record.status === 'pending') {
+      throw new Error(`Cannot redeliver ${eventId}: a delivery of it is still in flight`);
+    }
+    record.status = 'pending';
+    this.#onChange(eventId);
+    this.#track(this.#deliver(record, this.#epoch));
+    return record;
   }
 
   emit(type: WebhookEventType, job: Job, atMs: number): void {
@@ -87,7 +116,7 @@ export class WebhookOutbox {
       data: { job },
     };
     const payload = JSON.stringify(event);
-    const deliver = this.#options.url !== undefined || this.#options.endpoint !== undefined;
+    const deliver = this.delivers;
     const record: RecordedWebhook = {
       event,
       payload,
@@ -97,6 +126,7 @@ export class WebhookOutbox {
     };
     this.#records.push(record);
     this.#onWebhook?.(record);
+    this.#onChange(event.id);
     if (deliver) this.#track(this.#deliver(record, this.#epoch));
   }
 
@@ -131,14 +161,17 @@ export class WebhookOutbox {
         attempt.status = status;
         if (status >= 200 && status < 300) {
           record.status = 'delivered';
+          this.#onChange(record.event.id);
           return;
         }
       } catch (error) {
         attempt.error = error instanceof Error ? error.message : String(error);
       }
+      this.#onChange(record.event.id);
       if (n < maxAttempts) await new Promise((r) => setTimeout(r, retryDelayMs * 2 ** (n - 1)));
     }
     record.status = 'failed';
+    this.#onChange(record.event.id);
   }
 
   async #post(record: RecordedWebhook, timeoutMs: number): Promise<number> {

@@ -7,13 +7,19 @@ import { watch } from '../jobs/transitions.js';
 // the fake's drivers and by lease expiry).
 
 /** A claim: `running`, `attempts` + 1, a fresh lease; progress resets for the new attempt. */
-export function startAttempt(ctx: EngineContext, r: JobRecord, leaseSeconds: number): Lease {
+export function startAttempt(
+  ctx: EngineContext,
+  r: JobRecord,
+  leaseSeconds: number,
+  workerId: string | null = null,
+): Lease {
   const now = ctx.now();
   const lease: Lease = {
     id: ctx.id('lse_'),
     expiresMs: now + leaseSeconds * 1000,
     seconds: leaseSeconds,
     priorStartedAt: r.job.started_at,
+    workerId,
   };
   ctx.jobs.update(r, () => {
     r.lease = lease;
@@ -27,6 +33,13 @@ export function startAttempt(ctx: EngineContext, r: JobRecord, leaseSeconds: num
       finished_at: null,
       updated_at: iso(now),
     };
+  });
+  ctx.note(r, {
+    kind: 'claimed',
+    worker_id: workerId,
+    lease_id: lease.id,
+    attempt: r.job.attempts,
+    run_at: iso(lease.expiresMs),
   });
   watch(ctx, r);
   return lease;
@@ -47,16 +60,24 @@ export function heartbeat(
       : r.job.progress;
     r.job = { ...r.job, progress: next, updated_at: iso(now) };
   });
+  ctx.note(r, {
+    kind: 'heartbeat',
+    worker_id: r.lease!.workerId,
+    lease_id: r.lease!.id,
+    ...(progress && { progress: { percent: progress.percent, message: progress.message ?? null } }),
+  });
   watch(ctx, r);
 }
 
 /** `running` → `succeeded` with `result`. */
 export function complete(ctx: EngineContext, r: JobRecord, result: unknown): void {
   const at = iso(ctx.now());
+  const workerId = r.lease?.workerId ?? null;
   ctx.jobs.update(r, () => {
     r.lease = null;
     r.job = { ...r.job, state: 'succeeded', result, finished_at: at, updated_at: at };
   });
+  ctx.note(r, { kind: 'succeeded', at, worker_id: workerId });
   ctx.emit('job.succeeded', r);
 }
 
@@ -83,6 +104,7 @@ export function failAttempt(
 ): void {
   const at = iso(atMs);
   const final = !retryable || r.job.attempts >= r.job.max_attempts;
+  const workerId = r.lease?.workerId ?? null;
   ctx.jobs.update(r, () => {
     r.lease = null;
     if (final) {
@@ -97,6 +119,19 @@ export function failAttempt(
       run_at: iso(r.runAtMs),
       updated_at: at,
     };
+  });
+  const kind = final
+    ? 'failed'
+    : error.type === 'lease_expired'
+      ? 'lease_expired'
+      : 'attempt_failed';
+  ctx.note(r, {
+    kind,
+    at,
+    worker_id: workerId,
+    attempt: r.job.attempts,
+    error: { message: error.message, type: error.type ?? null },
+    ...(!final && { run_at: r.job.run_at }),
   });
   if (final) ctx.emit('job.failed', r);
   else ctx.notifyReady();
@@ -124,6 +159,7 @@ export function release(ctx: EngineContext, r: JobRecord, delayMs: number): void
       updated_at: iso(now),
     };
   });
+  ctx.note(r, { kind: 'released', worker_id: lease.workerId, run_at: r.job.run_at });
   watch(ctx, r);
   if (delayMs === 0) ctx.notifyReady();
 }

@@ -25,7 +25,7 @@ export function claimNow(ctx: EngineContext, input: ClaimInput): unknown[] {
   }
   candidates.sort(byEligibility);
   return candidates.slice(0, input.limit).map((r) => {
-    const lease = startAttempt(ctx, r, input.leaseSeconds);
+    const lease = startAttempt(ctx, r, input.leaseSeconds, input.workerId);
     return { ...toWire(r), lease: { id: lease.id, expires_at: iso(lease.expiresMs) } };
   });
 }
@@ -42,6 +42,14 @@ export async function claim(
   signal?: AbortSignal,
 ): Promise<unknown[]> {
   const deadline = Date.now() + input.waitMs;
+  if (input.workerId !== null) {
+    // Bounded like the request log: the oldest claimant goes once a thousand are known.
+    const { claimants } = ctx;
+    claimants.delete(input.workerId);
+    claimants.set(input.workerId, { lastClaimMs: ctx.now(), queues: input.queues });
+    if (claimants.size > 1000) claimants.delete(claimants.keys().next().value!);
+    ctx.changed({ kind: 'worker', id: input.workerId });
+  }
   for (;;) {
     // Checked right before each claim, in the same synchronous turn: no job is leased to a
     // client known to be gone.

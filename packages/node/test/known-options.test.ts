@@ -1,0 +1,44 @@
+import { FlareClient, ValidationError } from '@flare/node';
+import { describe, expect, it } from 'vitest';
+
+const KEY = 'zf_test_sk_known_options';
+
+describe('FlareClient options in plain JavaScript', () => {
+  it.each([
+    ['maxRetry', 'maxRetries'],
+    ['timeout', 'timeoutMs'],
+    ['baseURL', 'baseUrl'],
+    ['apikey', 'apiKey'],
+  ])('rejects %s with a ValidationError naming %s', (name, closest) => {
+    const run = () => new FlareClient({ apiKey: KEY, [name]: 1 } as never);
+    expect(run).toThrow(ValidationError);
+    expect(run).toThrow(`Unknown FlareClient option "${name}": did you mean "${closest}"?`);
+    try {
+      run();
+    } catch (error) {
+      expect(error).toMatchObject({ param: name, code: 'parameter_invalid' });
+      expect((error as Error).message).not.toContain(KEY);
+    }
+  });
+
+  it('rejects a per-client headers option instead of silently dropping it', () => {
+    expect(() => new FlareClient({ apiKey: KEY, headers: { 'x-a': '1' } } as never)).toThrow(
+      /Unknown FlareClient option "headers"/,
+    );
+  });
+
+  it('accepts every documented option', () => {
+    const all = {
+      apiKey: KEY,
+      baseUrl: 'http://127.0.0.1:1',
+      maxRetries: 0,
+      retryBaseDelayMs: 1,
+      retryMaxDelayMs: 1,
+      maxResponseBytes: 1,
+      timeoutMs: 1,
+      fetch: globalThis.fetch,
+      transport: undefined,
+    };
+    expect(new FlareClient(all).baseUrl).toBe('http://127.0.0.1:1');
+  });
+});
