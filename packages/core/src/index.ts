@@ -1,10 +1,12 @@
 // The public surface of @flare/core, listed name by name: anything not here is internal.
 // `api-report.md` beside package.json records it; `pnpm test` fails when the two differ.
-export type {
-  CreateJobsItem,
-  CreateJobsOptions,
-  CreateJobsResult,
-} from './client/batch-create.js';
+export {
+  type CreateJobsItem,
+  type CreateJobsOptions,
+  type CreateJobsResult,
+  createJobs,
+  type TypedCreateJobsItem,
+} from './client/create-jobs.js';
 export { FlareClient } from './client/flare-client.js';
 export type { FlareClientOptions } from './client/options.js';
 export { DEFAULT_BASE_URL } from './client/resolve-config.js';

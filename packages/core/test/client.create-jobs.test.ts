@@ -2,7 +2,15 @@
 // failures and the batch requests' idempotency keys, against msw.
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { AuthError, ConflictError, QuotaError, ValidationError } from '../src/index.js';
+import { z } from 'zod';
+import {
+  AuthError,
+  ConflictError,
+  createJobs,
+  defineJob,
+  QuotaError,
+  ValidationError,
+} from '../src/index.js';
 import { apiError, BASE, job, rejection } from './helpers.js';
 import { client } from './msw-client.js';
 import { useMswServer } from './msw-server.js';
@@ -52,7 +60,7 @@ describe('createJobs', () => {
   it('sends batches of 100, at most `concurrency` at once, and keeps the items’ order', async () => {
     const seen: { jobs: Item[]; key: string | null }[] = [];
     const peak = batchServer(seen, new Set([7, 230]));
-    const results = await client().createJobs(items(250), { concurrency: 2 });
+    const results = await createJobs(client(), items(250), { concurrency: 2 });
     expect(seen.map((s) => s.jobs.length).sort()).toEqual([100, 100, 50]);
     expect(peak.value).toBeLessThanOrEqual(2);
     expect(results).toHaveLength(250);
@@ -82,7 +90,7 @@ describe('createJobs', () => {
         }),
       ),
     );
-    const [quota, reused, replay] = await client().createJobs([
+    const [quota, reused, replay] = await createJobs(client(), [
       { job_type: 'A' },
       { job_type: 'A', idempotency_key: 'k' },
       { job_type: 'A', idempotency_key: 'j' },
@@ -98,7 +106,7 @@ describe('createJobs', () => {
     batchServer(seen);
     const cycle: Record<string, unknown> = {};
     cycle.self = cycle;
-    const results = await client().createJobs([
+    const results = await createJobs(client(), [
       { job_type: 'A', payload: { n: 0 } },
       'nope' as never,
       { job_type: 'A', payload: cycle as never },
@@ -124,10 +132,10 @@ describe('createJobs', () => {
         return HttpResponse.json({ results });
       }),
     );
-    await client().createJobs(items(150), { concurrency: 1, idempotencyKey: 'fanout-7' });
+    await createJobs(client(), items(150), { concurrency: 1, idempotencyKey: 'fanout-7' });
     expect(keys).toEqual(['fanout-7:0', 'fanout-7:0', 'fanout-7:1', 'fanout-7:1']);
     keys.length = 0;
-    await client().createJobs(items(1));
+    await createJobs(client(), items(1));
     expect(keys[0]).toMatch(/^flare-/);
     expect(keys[1]).toBe(keys[0]);
   });
@@ -147,20 +155,56 @@ describe('createJobs', () => {
         return HttpResponse.json({ results });
       }),
     );
-    const error = await rejection(client().createJobs(items(500), { concurrency: 2 }));
+    const error = await rejection(createJobs(client(), items(500), { concurrency: 2 }));
     expect(AuthError.isInstance(error)).toBe(true);
     expect(started.sort((a, b) => a - b)).toEqual([0, 100]);
     expect(finished).toBe(1);
   });
 
+  it('checks typed items with their own definitions: a bad payload is that item’s ValidationError, unsent', async () => {
+    const seen: { jobs: Item[]; key: string | null }[] = [];
+    batchServer(seen);
+    const welcome = defineJob({
+      type: 'SendWelcomeEmail',
+      payload: z.object({ n: z.number(), email: z.email() }),
+    });
+    const digest = defineJob({ type: 'Digest', payload: z.object({ n: z.number() }) });
+    const results = await createJobs(client(), [
+      { job: welcome, payload: { n: 0, email: 'a@example.com' }, idempotency_key: 'w-0' },
+      { job: welcome, payload: { n: 1, email: 'not an email' } },
+      { job: digest, payload: { n: 2 } },
+      { job: digest, payload: { n: 'three' } as never },
+    ]);
+    expect(results.map((r) => r.ok)).toEqual([true, false, true, false]);
+    const [, badEmail, , badN] = results;
+    expect(!badEmail!.ok && badEmail!.error).toMatchObject({
+      name: 'ValidationError',
+      param: 'payload.email',
+    });
+    expect(!badN!.ok && badN!.error).toMatchObject({ name: 'ValidationError', param: 'payload.n' });
+    // Only the valid items went, as wire params: job_type from the definition, key kept.
+    expect(seen.flatMap((s) => s.jobs)).toEqual([
+      {
+        job_type: 'SendWelcomeEmail',
+        payload: { n: 0, email: 'a@example.com' },
+        idempotency_key: 'w-0',
+      },
+      { job_type: 'Digest', payload: { n: 2 } },
+    ]);
+    const notADefinition = await createJobs(client(), [{ job: {}, payload: {} }] as never);
+    expect(!notADefinition[0]!.ok && notADefinition[0]!.error).toMatchObject({ param: 'job' });
+  });
+
   it('checks its arguments and sends nothing for no items', async () => {
     const flare = client();
-    expect(await flare.createJobs([])).toEqual([]);
+    expect(await createJobs(flare, [])).toEqual([]);
     for (const concurrency of [0, -1, Number.NaN]) {
-      const error = await rejection(flare.createJobs(items(1), { concurrency }));
+      const error = await rejection(createJobs(flare, items(1), { concurrency }));
       expect(error).toMatchObject({ name: 'ValidationError', param: 'concurrency' });
     }
-    const error = await rejection(flare.createJobs({} as never));
+    const error = await rejection(createJobs(flare, {} as never));
     expect(error).toMatchObject({ name: 'ValidationError', param: 'items' });
+    const notAClient = await rejection(createJobs({} as never, items(1)));
+    expect(notAClient).toMatchObject({ name: 'ValidationError', param: 'flare' });
   });
 });

@@ -29,12 +29,6 @@ import type {
   SchedulePage,
   UpdateScheduleParams,
 } from '../types/schedule.js';
-import {
-  batchCreate,
-  type CreateJobsItem,
-  type CreateJobsOptions,
-  type CreateJobsResult,
-} from './batch-create.js';
 import type { FlareClientOptions } from './options.js';
 import { resolveConfig } from './resolve-config.js';
 
@@ -92,28 +86,6 @@ export class FlareClient {
         this.#send('POST', '/v1/jobs', options, jsonBody(wire, 'createJob')),
       ),
     );
-  }
-
-  /**
-   * Enqueues any number of jobs, 100 per request (`POST /v1/jobs/batch`), `concurrency` requests
-   * at once (default 4). Resolves with one result per item, in order, to branch on without
-   * try/catch: `{ ok: true, job }`, or `{ ok: false, error }` with the typed error for that item
-   * alone (a `ValidationError` naming its `param`, a `QuotaError`, a `ConflictError` for a reused
-   * `idempotency_key`). Rejects only when a whole request fails (auth, network past retries);
-   * give items an `idempotency_key` to make re-running such a call safe.
-   * @example
-   * ```ts
-   * const results = await flare.createJobs(
-   *   users.map((u) => ({ job_type: 'SendWelcomeEmail', payload: { userId: u.id }, idempotency_key: `welcome-${u.id}` })),
-   * );
-   * const failed = results.filter((r) => !r.ok);
-   * ```
-   */
-  createJobs<TPayload extends PayloadShape = JsonObject>(
-    items: readonly CreateJobsItem<TPayload>[],
-    options?: CreateJobsOptions,
-  ): Promise<CreateJobsResult<TPayload>[]> {
-    return batchCreate(this.#send, items, options);
   }
 
   /**
