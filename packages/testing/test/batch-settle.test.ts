@@ -50,6 +50,53 @@ describe('POST /v1/jobs/complete and /v1/jobs/fail (batch forms)', () => {
     expect(first.body.results.map((r: AnyBody) => r.status)).toEqual([200, 200]);
   });
 
+  it('replays an item’s idempotency_key in the single call’s scope, alone or in a batch', async () => {
+    const fake = createFake(start);
+    const [a, b, c] = await claimed(fake, 3);
+    const item = (j: AnyBody, key: string) => ({
+      id: j.id,
+      lease_id: j.lease.id,
+      result: { n: 1 },
+      idempotency_key: key,
+    });
+    const first = await call(fake, 'POST', '/v1/jobs/complete', {
+      body: { jobs: [item(a, 'ack-a'), item(b, 'ack-b')] },
+    });
+    expect(first.body.results.map((r: AnyBody) => r.status)).toEqual([200, 200]);
+    // A retry whose first answer was lost: another batch, same keys → the stored answers.
+    const again = await call(fake, 'POST', '/v1/jobs/complete', {
+      body: { jobs: [item(b, 'ack-b'), item(a, 'ack-a')] },
+    });
+    expect(again.body.results).toEqual([first.body.results[1], first.body.results[0]]);
+    // The single call with the same key (and body) is the same acknowledgement.
+    const single = await call(fake, 'POST', `/v1/jobs/${a.id}/complete`, {
+      body: { lease_id: a.lease.id, result: { n: 1 } },
+      headers: { 'idempotency-key': 'ack-a' },
+    });
+    expect(single.status).toBe(200);
+    expect(single.headers['idempotent-replayed']).toBe('true');
+    // …and the other way round: acknowledged alone, replayed in a batch.
+    await call(fake, 'POST', `/v1/jobs/${c.id}/complete`, {
+      body: { lease_id: c.lease.id, result: { n: 1 } },
+      headers: { 'idempotency-key': 'ack-c' },
+    });
+    const late = await call(fake, 'POST', '/v1/jobs/complete', {
+      body: { jobs: [item(c, 'ack-c')] },
+    });
+    expect(late.body.results[0]).toMatchObject({ status: 200, job: { state: 'succeeded' } });
+    // Without a key, a second acknowledgement finds no lease; a key reused for another result is 409.
+    const { idempotency_key: _, ...unkeyed } = item(a, 'x');
+    const reused = await call(fake, 'POST', '/v1/jobs/complete', {
+      body: { jobs: [unkeyed, { ...item(b, 'ack-b'), result: { n: 2 } }] },
+    });
+    expect(reused.body.results[0].error).toMatchObject({ code: 'lease_lost' });
+    expect(reused.body.results[1].error).toMatchObject({
+      code: 'idempotency_key_reused',
+      param: 'idempotency_key',
+    });
+    expect(fake.webhooks.filter((w) => w.event.type === 'job.succeeded')).toHaveLength(3);
+  });
+
   it('fails each item as POST /v1/jobs/{id}/fail would, checking each item apart', async () => {
     const fake = createFake(start);
     const [a, b, c] = await claimed(fake, 3);

@@ -143,6 +143,11 @@ describe('the OpenAPI validator used by every suite', () => {
     const lease_id = 'lse_01JDQ3Z8K4M6W2T9R5X7Y1B3C5';
     expect(request('/v1/jobs/complete', { jobs: [{ id: job.id, lease_id }] })).toBe('');
     expect(request('/v1/jobs/complete', { jobs: [{ lease_id }] })).toMatch(/id/);
+    const ack = { id: job.id, lease_id, idempotency_key: 'ack-1' };
+    expect(request('/v1/jobs/complete', { jobs: [ack] })).toBe('');
+    expect(request('/v1/jobs/complete', { jobs: [{ ...ack, idempotency_key: '' }] })).toMatch(
+      /idempotency_key/,
+    );
   });
 
   it('covers schedules as code: key, overlap, the job’s tick, and the partial update', () => {

@@ -1,4 +1,5 @@
 import { ApiFailure, badParam } from './api-failure.js';
+import type { EngineContext } from './context.js';
 import * as check from './validation/check.js';
 
 /** The most items one batch request carries. */
@@ -55,4 +56,48 @@ export function settleEach(
       return { status: error.status, ...(error.body(requestId) as { error: unknown }) };
     }
   });
+}
+
+/**
+ * Runs one item under its optional `idempotency_key`, in the scope an `Idempotency-Key` sent to
+ * the single call at `path` has (API key + `POST` + `path` + key, 24 h), fingerprinted by the
+ * item without the key: the same key and item is that first answer, replayed, whichever form
+ * (single or batch) sent either. `run` gets the item without the key; only 2xx answers are kept.
+ */
+export function keyedItem<T extends { status: number; job: unknown }>(
+  ctx: EngineContext,
+  apiKey: string,
+  path: string,
+  fields: check.Fields,
+  run: (params: check.Fields) => T,
+): T | { status: number; job: unknown; replayed: true } {
+  const { idempotency_key: key, ...params } = fields;
+  if (key === undefined) return run(params);
+  const scope = `${apiKey}\nPOST\n${path}\n${check.text(key, 'idempotency_key', 1, 255, true)}`;
+  let outcome: ReturnType<typeof ctx.idempotency.begin>;
+  try {
+    outcome = ctx.idempotency.begin(scope, params, ctx.now());
+  } catch (error) {
+    // The store names the header; here the key is the item's field.
+    const e = error as ApiFailure;
+    throw new ApiFailure(
+      e.status,
+      e.code,
+      e.message.replace('Idempotency-Key', 'idempotency_key'),
+      'idempotency_key',
+    );
+  }
+  if (outcome.replay) return { status: outcome.status, job: outcome.body, replayed: true };
+  let status = 500;
+  let job: unknown;
+  try {
+    const answer = run(params);
+    ({ status, job } = answer);
+    return answer;
+  } catch (error) {
+    if (error instanceof ApiFailure) status = error.status;
+    throw error;
+  } finally {
+    ctx.idempotency.finish(scope, status, job);
+  }
 }
