@@ -2,6 +2,7 @@
 // every answer it gets are checked against spec/openapi.yaml.
 import {
   AuthError,
+  FlareClient,
   FlareWorker,
   LeaseLostError,
   NonRetryableError,
@@ -10,6 +11,7 @@ import {
   WorkerStoppedError,
 } from '@flare/node';
 import { describe, expect, it } from 'vitest';
+import { KEY } from './helpers/call.js';
 import { fakeOverHttp, holding, until } from './helpers/worker-harness.js';
 
 const frozen = { clock: { start: '2026-01-01T09:00:00Z' } };
@@ -150,13 +152,11 @@ describe('FlareWorker against the fake over HTTP', { timeout: 60_000 }, () => {
 
   it('stores a result once through injected faults (answers lost after processing, 503s)', async () => {
     const { fake, client, worker } = await fakeOverHttp();
-    fake.inject({
-      method: 'POST',
-      path: '/v1/jobs/*/complete',
-      status: 503,
-      afterProcessing: true,
-    });
-    fake.inject({ method: 'POST', path: '/v1/jobs/*/complete', reset: true });
+    // Completions go batched (POST /v1/jobs/complete); the single form is faulted too.
+    for (const path of ['/v1/jobs/complete', '/v1/jobs/*/complete']) {
+      fake.inject({ method: 'POST', path, status: 503, afterProcessing: true });
+      fake.inject({ method: 'POST', path, reset: true });
+    }
     const job = await client().createJob({ job_type: 'Ping' });
     const w = worker({ handlers: { Ping: () => 'pong' } });
     const succeeded: string[] = [];
@@ -168,8 +168,35 @@ describe('FlareWorker against the fake over HTTP', { timeout: 60_000 }, () => {
     expect(fake.getJob(job.id)).toMatchObject({ state: 'succeeded', result: 'pong', attempts: 1 });
     const completes = fake.requests.filter((r) => r.path.endsWith('/complete'));
     expect(completes.length).toBeGreaterThanOrEqual(2);
-    expect(new Set(completes.map((r) => r.headers['idempotency-key'])).size).toBe(1);
+    expect(new Set(completes.map(ackKey)).size).toBe(1);
     expect(fake.webhooks.filter((h) => h.event.type === 'job.succeeded')).toHaveLength(1);
+  });
+
+  it('replays an acknowledgement retried in another batch: stored once, reported succeeded', async () => {
+    const { fake, url, worker } = await fakeOverHttp();
+    // No client retries: each try after a lost answer is a new batch request with a new key,
+    // and only the item's idempotency_key makes it a replay rather than lease_lost.
+    const noRetries = new FlareClient({ apiKey: KEY, baseUrl: url, maxRetries: 0 });
+    fake.inject({ method: 'POST', path: '/v1/jobs/complete', status: 503, afterProcessing: true });
+    fake.inject({ method: 'POST', path: '/v1/jobs/complete', reset: true });
+    const jobs = await Promise.all(
+      [1, 2, 3].map(() => noRetries.createJob({ job_type: 'Ping', payload: {} })),
+    );
+    const w = worker({ client: noRetries, concurrency: 3, handlers: { Ping: () => 'pong' } });
+    const succeeded: string[] = [];
+    const lost: string[] = [];
+    w.on('succeeded', ({ job }) => succeeded.push(job.id));
+    w.on('leaseLost', ({ job }) => lost.push(job.id));
+    const run = w.run();
+    await until(() => succeeded.length === 3);
+    await w.close();
+    await run;
+    expect(lost).toEqual([]);
+    for (const j of jobs) expect(fake.getJob(j.id)).toMatchObject({ state: 'succeeded' });
+    const batches = fake.requests.filter((r) => r.path === '/v1/jobs/complete');
+    expect(new Set(batches.map((r) => r.headers['idempotency-key'])).size).toBe(batches.length);
+    expect(batches.length).toBeGreaterThanOrEqual(3);
+    expect(fake.webhooks.filter((h) => h.event.type === 'job.succeeded')).toHaveLength(3);
   });
 
   it('releases unfinished jobs on shutdown: back to pending, the attempt not counted', async () => {
@@ -274,3 +301,11 @@ describe('FlareWorker against the fake over HTTP', { timeout: 60_000 }, () => {
     expect(WorkerStoppedError.isInstance(new WorkerStoppedError('job_1'))).toBe(true);
   });
 });
+
+/** The acknowledgement's key: the header of a single complete, the item's key in a batch. */
+function ackKey(r: { path: string; headers: Record<string, string>; rawBody: string }) {
+  if (r.path !== '/v1/jobs/complete') return r.headers['idempotency-key'];
+  return JSON.parse(r.rawBody)
+    .jobs.map((j: { idempotency_key: string }) => j.idempotency_key)
+    .join();
+}

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AuthError } from '../errors/api-errors.js';
-import { claimedJob, stubFlare } from './__fixtures__/stub-flare.js';
+import { apiError, claimedJob, stubFlare } from './__fixtures__/stub-flare.js';
 import { FlareWorker } from './flare-worker.js';
 import type { FlareWorkerOptions } from './types.js';
 import { NonRetryableError, RetryLaterError } from './worker-errors.js';
@@ -181,6 +181,29 @@ describe('FlareWorker results', () => {
     await w.close();
     await run;
     expect(seen).toEqual(['claimed', 'started', 'succeeded', 'stopped']);
+  });
+
+  it('acknowledges jobs that finish together in one request; a lost lease in it is leaseLost', async () => {
+    const stub = stubFlare();
+    const jobs = stub.push(...Array.from({ length: 5 }, () => claimedJob()));
+    stub.routes.complete = (req) =>
+      req.jobId === jobs[2]!.id ? apiError(409, 'lease_lost') : undefined;
+    const w = worker(stub, { concurrency: 5 });
+    const succeeded = vi.fn();
+    const lost = vi.fn();
+    w.on('succeeded', succeeded);
+    w.on('leaseLost', lost);
+    const run = w.run();
+    await tick();
+    expect(stub.batches).toEqual([5]);
+    expect(succeeded).toHaveBeenCalledTimes(4);
+    expect(lost).toHaveBeenCalledOnce();
+    expect(lost.mock.calls[0]![0]).toMatchObject({
+      job: { id: jobs[2]!.id },
+      reason: 'lease_lost',
+    });
+    await w.close();
+    await run;
   });
 
   it('sends undefined as a null result', async () => {

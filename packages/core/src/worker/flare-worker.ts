@@ -1,6 +1,7 @@
 import { FlareError } from '../errors/flare-error.js';
 import { generateIdempotencyKey } from '../internal/ids.js';
 import { ignore } from '../internal/ignore.js';
+import { AckBatcher } from './ack-batcher.js';
 import { ActiveJob } from './active-job.js';
 import { checkWorkerOptions, type WorkerConfig } from './check-worker-options.js';
 import { type ClaimLoopEnd, claimLoop } from './claim-loop.js';
@@ -58,6 +59,7 @@ export class FlareWorker {
   #releaseBudgetMs = 10_000;
   #stopError: unknown;
   readonly #runHost: RunJobHost;
+  readonly #acks: AckBatcher;
 
   constructor(options: FlareWorkerOptions) {
     this.#config = checkWorkerOptions(options, randomWorkerId);
@@ -76,9 +78,12 @@ export class FlareWorker {
         }),
     });
     this.#force.signal.addEventListener('abort', () => this.#notify());
+    // Nothing else will finish soon when no handler is running: a completion then goes at once.
+    this.#acks = new AckBatcher(this.#config.protocol, () => this.#held.size === 0);
     this.#runHost = {
       config: this.#config,
       keeper: this.#keeper,
+      complete: (id, body, options) => this.#acks.complete(id, body, options),
       events: this.#report,
       now,
       handlerDone: (done) => {
@@ -223,6 +228,7 @@ export class FlareWorker {
       },
       this.#graceMs(),
       this.#releaseBudgetMs,
+      () => this.#acks.flush(),
     );
     this.#keeper.stop();
     this.#report.log('info', 'Flare worker stopped', { workerId: this.workerId });

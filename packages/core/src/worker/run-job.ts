@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors/api-errors.js';
+import type { RequestOptions } from '../http/request-options.js';
 import type { ActiveJob } from './active-job.js';
 import type { WorkerConfig } from './check-worker-options.js';
 import { deliver, type Undelivered } from './deliver.js';
@@ -12,6 +13,8 @@ import type { WorkerEmitter } from './worker-events.js';
 export interface RunJobHost {
   config: WorkerConfig;
   keeper: LeaseKeeper;
+  /** `protocol.complete`, batched with other jobs' completions (see `AckBatcher`). */
+  complete(id: string, body: string, options: RequestOptions): Promise<unknown>;
   events: Pick<WorkerEmitter, 'emit'>;
   now(): number;
   /** The handler returned or threw: its slot is free. */
@@ -78,11 +81,7 @@ async function succeed(active: ActiveJob, value: unknown, host: RunJobHost): Pro
   }
   let sent: Awaited<ReturnType<typeof deliver>>;
   try {
-    sent = await deliver(
-      active,
-      (o) => host.config.protocol.complete(active.job.id, body, o),
-      host.now,
-    );
+    sent = await deliver(active, (o) => host.complete(active.job.id, body, o), host.now);
   } catch (error) {
     // Refused (e.g. 400 payload_too_large): the result is the problem, the job fails for good.
     if (!ValidationError.isInstance(error)) throw error;

@@ -19,12 +19,14 @@ const running = (held: ReadonlySet<ActiveJob>) => [...held].filter((j) => j.phas
 /**
  * Ends a worker whose claiming has stopped: waits up to `graceMs` for running handlers, then
  * aborts the rest and releases their jobs (every release within `releaseBudgetMs`), then waits
- * for results still being delivered (each bounded by its lease). Clears every timer it set.
+ * for results still being delivered (each bounded by its lease), sending batched completions at
+ * once. Clears every timer it set.
  */
 export async function shutdown(
   host: ShutdownHost,
   graceMs: number,
   releaseBudgetMs: number,
+  flushAcks: () => void = () => undefined,
 ): Promise<void> {
   if (running(host.held).length > 0 && !host.force.signal.aborted) {
     const grace = setTimeout(() => host.force.abort(), graceMs);
@@ -44,5 +46,7 @@ export async function shutdown(
       clearTimeout(timer);
     }
   }
+  // Completions waiting for company go now: nothing else will finish.
+  flushAcks();
   await Promise.all(host.deliveries);
 }

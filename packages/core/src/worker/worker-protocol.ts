@@ -1,4 +1,5 @@
 import type { FlareClient } from '../client/flare-client.js';
+import type { ApiResponse } from '../http/api-response.js';
 import { clientSends } from '../http/client-sends.js';
 import type { RequestOptions } from '../http/request-options.js';
 import { pathId } from '../http/request-params.js';
@@ -12,6 +13,13 @@ export interface ClaimBody {
   lease_seconds: number;
   wait_ms: number;
   worker_id: string;
+}
+
+/** An entry of a batch `complete` answer: the item's job, or its status and error. */
+export interface SettleEntry {
+  status: number;
+  job?: unknown;
+  error?: unknown;
 }
 
 /** A wire error as `fail` sends it. */
@@ -34,6 +42,11 @@ export interface WorkerProtocol {
   ): Promise<unknown>;
   /** `body` is the serialised `{ lease_id, result }`. */
   complete(id: string, body: string, options: RequestOptions): Promise<unknown>;
+  /** `POST /v1/jobs/complete` (batch form); `body` is the serialised `{ jobs: [...] }`. */
+  completeBatch(
+    body: string,
+    options: RequestOptions,
+  ): Promise<ApiResponse<{ results: SettleEntry[] }>>;
   fail(
     id: string,
     body: { lease_id: string; error: WireError; retryable: boolean; retry_in_ms?: number },
@@ -59,6 +72,7 @@ export function workerProtocol(client: FlareClient): WorkerProtocol | undefined 
       (await post<{ jobs: ClaimedJob[] }>('/v1/jobs/claim', JSON.stringify(body), options)).jobs,
     heartbeat: (id, body, options) => post(job(id, 'heartbeat'), JSON.stringify(body), options),
     complete: (id, body, options) => post(job(id, 'complete'), body, options),
+    completeBatch: (body, options) => send('POST', '/v1/jobs/complete', options, body),
     fail: (id, body, options) => post(job(id, 'fail'), JSON.stringify(body), options),
     release: (id, body, options) => post(job(id, 'release'), JSON.stringify(body), options),
   };

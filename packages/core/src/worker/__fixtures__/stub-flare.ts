@@ -11,6 +11,8 @@ export interface StubRequest {
   headers: Record<string, string>;
   signal: AbortSignal | undefined;
   at: number;
+  /** Sent as an item of a batch `complete` (its `idempotency_key` shown as the header). */
+  batched?: boolean;
 }
 
 export interface StubReply {
@@ -69,6 +71,8 @@ export const apiError = (status: number, code: string, headers: Record<string, s
 export function stubFlare(clientOptions: { maxRetries?: number } = {}) {
   const queue: ClaimedJob[] = [];
   const requests: StubRequest[] = [];
+  /** The item count of each batch `complete` request, in order. */
+  const batches: number[] = [];
   const routes: Partial<Record<StubRequest['action'], Route>> = {};
   let wake: (() => void)[] = [];
 
@@ -98,7 +102,41 @@ export function stubFlare(clientOptions: { maxRetries?: number } = {}) {
     return { status: 200, body: { id: req.jobId } };
   };
 
+  /**
+   * A batch `complete`: each item answered as its single call would be (the same routes), and a
+   * 5xx or 429 of any item answering for the whole request, as the contract has it.
+   */
+  const batch = async (request: TransportRequest): Promise<StubReply> => {
+    batches.push(JSON.parse(request.body!).jobs.length);
+    const replies = await Promise.all(
+      JSON.parse(request.body!).jobs.map(
+        ({ id, idempotency_key, ...body }: { id: string; idempotency_key: string }) => {
+          const req: StubRequest = {
+            action: 'complete',
+            jobId: id,
+            body,
+            headers: { ...request.headers, 'idempotency-key': idempotency_key },
+            signal: request.signal,
+            at: Date.now(),
+            batched: true,
+          };
+          requests.push(req);
+          return answer(req);
+        },
+      ),
+    );
+    const whole = replies.find((r) => r.status >= 500 || r.status === 429);
+    if (whole) return whole;
+    const results = replies.map((r) =>
+      r.status < 300
+        ? { status: 200, job: r.body }
+        : { status: r.status, error: (r.body as { error: unknown }).error },
+    );
+    return { status: 200, body: { results } };
+  };
+
   const transport = async (request: TransportRequest): Promise<TransportResponse> => {
+    if (request.url.endsWith('/v1/jobs/complete')) return respond(request, batch(request));
     const match = /\/v1\/jobs\/(?:claim|([^/]+)\/(\w+))$/.exec(request.url)!;
     const req: StubRequest = {
       action: (match[2] ?? 'claim') as StubRequest['action'],
@@ -109,13 +147,21 @@ export function stubFlare(clientOptions: { maxRetries?: number } = {}) {
       at: Date.now(),
     };
     requests.push(req);
+    return respond(request, answer(req));
+  };
+
+  /** The transport's answer to `request`: `reply`, or the request's abort, whichever first. */
+  const respond = async (
+    request: TransportRequest,
+    replied: Promise<StubReply>,
+  ): Promise<TransportResponse> => {
     let onAbort: () => void = () => undefined;
     const aborted = new Promise<never>((_, reject) => {
       onAbort = () => reject(request.signal?.reason);
       if (request.signal?.aborted) onAbort();
       request.signal?.addEventListener('abort', onAbort, { once: true });
     });
-    const reply = await Promise.race([answer(req), aborted]).finally(() =>
+    const reply = await Promise.race([replied, aborted]).finally(() =>
       request.signal?.removeEventListener('abort', onAbort),
     );
     const text = JSON.stringify(reply.body ?? {});
@@ -138,6 +184,7 @@ export function stubFlare(clientOptions: { maxRetries?: number } = {}) {
       retryBaseDelayMs: 10,
     }),
     requests,
+    batches,
     routes,
     /** Requests of one action. */
     of: (action: StubRequest['action']) => requests.filter((r) => r.action === action),
