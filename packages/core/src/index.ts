@@ -93,6 +93,7 @@ export type { WebhookCrypto } from './webhooks/webhook-crypto.js';
 export { FlareWorker } from './worker/flare-worker.js';
 export type {
   ClaimedJob,
+  DefinedJobHandler,
   DrainOptions,
   DrainSummary,
   FlareWorkerOptions,

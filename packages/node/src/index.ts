@@ -8,6 +8,7 @@ export type {
   CreateJobParams,
   CreateScheduleParams,
   CursorPage,
+  DefinedJobHandler,
   DefineJobInput,
   DeletedSchedule,
   DrainOptions,
