@@ -21,6 +21,7 @@ export type {
   ResultOf,
   TypedCreateJobParams,
   TypedCreateScheduleParams,
+  TypedUpdateScheduleParams,
 } from './definitions/typed-params.js';
 export {
   AuthError,

@@ -59,6 +59,7 @@ export type {
   TransportResponse,
   TypedCreateJobParams,
   TypedCreateScheduleParams,
+  TypedUpdateScheduleParams,
   UpdateScheduleParams,
   VerifyWebhook,
   VerifyWebhookOptions,
