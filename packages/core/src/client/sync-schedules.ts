@@ -22,7 +22,7 @@ export type ScheduleDefinition = (
  * What one declared schedule is checked against: its own definition's params when it names a
  * `job`, else the wire params. So in a mixed list each payload must fit its own job.
  */
-type Checked<E> = E extends { job: infer D extends AnyJobDefinition }
+type CheckedScheduleDefinition<E> = E extends { job: infer D extends AnyJobDefinition }
   ? TypedCreateScheduleParams<D> & { key: string }
   : CreateScheduleParams & { key: string };
 
@@ -75,7 +75,7 @@ const DEFAULTS: Record<string, unknown> = {
  */
 export async function syncSchedules<T extends readonly ScheduleDefinition[]>(
   flare: FlareClient,
-  definitions: T & { readonly [K in keyof T]: Checked<T[K]> },
+  definitions: T & { readonly [K in keyof T]: CheckedScheduleDefinition<T[K]> },
   { prune, ...options }: SyncSchedulesOptions = {},
 ): Promise<SyncSchedulesResult> {
   if (!Array.isArray(definitions)) invalid('syncSchedules takes a list of definitions');
