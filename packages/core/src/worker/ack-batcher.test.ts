@@ -152,6 +152,25 @@ describe('AckBatcher', () => {
     expect(stub.of('complete').map((r) => r.jobId)).toEqual(['job_1', 'job_2']);
   });
 
+  it('sends items alone, and stops batching, when the answer is not the contract’s', async () => {
+    const { stub, protocol } = setup();
+    const odd: WorkerProtocol = {
+      ...protocol,
+      // A server that answers the batch path with something else (a job, as an old route would).
+      completeBatch: async () => ({ data: { id: 'complete' } as never }) as never,
+    };
+    const acks = new AckBatcher(odd, () => false);
+    const done = [1, 2].map((n) => acks.complete(`job_${n}`, body(n), opts(n)));
+    await tick(ACK_WINDOW_MS);
+    expect(await Promise.all(done)).toEqual([{ id: 'job_1' }, { id: 'job_2' }]);
+    await acks.complete('job_3', body(3), opts(3));
+    expect(stub.of('complete').map((r) => [r.jobId, r.batched])).toEqual([
+      ['job_1', undefined],
+      ['job_2', undefined],
+      ['job_3', undefined],
+    ]);
+  });
+
   it('sends a result too large to share a request alone', async () => {
     const { stub, acks } = setup();
     const big = JSON.stringify({ lease_id: 'lse_1', result: 'x'.repeat(ACK_ALONE_CHARS) });

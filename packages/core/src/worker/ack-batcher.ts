@@ -29,7 +29,8 @@ interface Pending {
  * alike: it resolves with the item's job or rejects with the item's typed error (409
  * `lease_lost` a `ConflictError`); a retryable request-level failure rejects every item with it
  * (each delivery retries under its own backoff and lease); a non-retryable one, which says
- * nothing about any item, sends each item alone instead, as does a missing answer entry. Each
+ * nothing about any item, sends each item alone instead, as does a missing or malformed entry
+ * (a 404, or an answer without a `results` list, turns batching off). Each
  * item carries its delivery's `Idempotency-Key` as `idempotency_key` (the single call's scope),
  * so a retry in another batch, or alone, is replayed rather than refused as `lease_lost`.
  */
@@ -89,20 +90,9 @@ export class AckBatcher {
       (item) =>
         `{"id":${JSON.stringify(item.id)},"idempotency_key":${JSON.stringify(item.options.idempotencyKey)},${item.body.slice(1)}`,
     );
+    let answer: Awaited<ReturnType<WorkerProtocol['completeBatch']>>;
     try {
-      const { data, headers, attempts } = await this.#protocol.completeBatch(`{"jobs":[${jobs}]}`, {
-        signal: stop.signal,
-      });
-      items.forEach((item, k) => {
-        const entry: SettleEntry | undefined = data.results[k];
-        if (!entry) this.#sendAlone(item);
-        else if (entry.job) item.resolve(entry.job);
-        else {
-          item.reject(
-            errorFromResponse(entry.status, JSON.stringify(entry), headers, { attempts }),
-          );
-        }
-      });
+      answer = await this.#protocol.completeBatch(`{"jobs":[${jobs}]}`, { signal: stop.signal });
     } catch (error) {
       const retryable = !FlareError.isInstance(error) || error.isRetryable;
       if (FlareError.isInstance(error) && error.status === 404) this.#alone = true;
@@ -110,11 +100,25 @@ export class AckBatcher {
         if (retryable) item.reject(error);
         else this.#sendAlone(item);
       }
+      return;
     } finally {
       for (const [k, item] of items.entries()) {
         item.options.signal?.removeEventListener('abort', listeners[k]!);
       }
     }
+    const { data, headers, attempts } = answer;
+    // An answer that is not the contract's (no list, a missing entry) says nothing of an item;
+    // a server whose batch endpoint answers no list at all gets single calls from now on.
+    const results: unknown[] = Array.isArray(data?.results) ? data.results : [];
+    if (results !== data?.results) this.#alone = true;
+    items.forEach((item, k) => {
+      const entry = results[k] as SettleEntry | undefined;
+      if (typeof entry?.status !== 'number') this.#sendAlone(item);
+      else if (entry.job) item.resolve(entry.job);
+      else {
+        item.reject(errorFromResponse(entry.status, JSON.stringify(entry), headers, { attempts }));
+      }
+    });
   }
 
   /** One item sent by itself, with its own key and signal (a settled promise ignores the rest). */

@@ -111,8 +111,14 @@ export function expectWorker(report: Report, seen: Seen[]): void {
     { wait_ms: 0 },
   ]);
   const body = (path: string) => JSON.parse(mine.find((r) => r.url === path)!.body);
-  expect(body(`/v1/jobs/job_${key}_ping1/complete`)).toMatchObject({ result: { pong: 1 } });
-  expect(body(`/v1/jobs/job_${key}_ping2/complete`)).toMatchObject({ result: { pong: 2 } });
+  // Completions go batched (POST /v1/jobs/complete), each item once.
+  const acks = mine
+    .filter((r) => r.url === '/v1/jobs/complete')
+    .flatMap((r) => JSON.parse(r.body).jobs as { id: string }[]);
+  expect(acks.map((a) => a.id).sort()).toEqual([`job_${key}_ping1`, `job_${key}_ping2`]);
+  const ack = (id: string) => acks.find((a) => a.id === id);
+  expect(ack(`job_${key}_ping1`)).toMatchObject({ result: { pong: 1 } });
+  expect(ack(`job_${key}_ping2`)).toMatchObject({ result: { pong: 2 } });
   expect(body(`/v1/jobs/job_${key}_fail/fail`)).toMatchObject({
     retryable: false,
     error: { type: 'NonRetryableError', message: 'bad payload' },

@@ -27,7 +27,8 @@ function scripted(queue: string) {
 
 /**
  * The worker protocol for the runtime checks' `drain()`: claim (scripted per queue), heartbeat,
- * complete, fail and release (each answered with the job). Returns false for other requests.
+ * complete (single and batch forms), fail and release (each answered with the job). Returns
+ * false for other requests.
  */
 export function workerRoute(req: http.IncomingMessage, res: http.ServerResponse, body: string) {
   const url = new URL(req.url ?? '/', 'http://stub');
@@ -37,6 +38,16 @@ export function workerRoute(req: http.IncomingMessage, res: http.ServerResponse,
     const jobs = served.has(queue) ? [] : scripted(queue);
     served.add(queue);
     send(res, 200, { jobs });
+    return true;
+  }
+  if (url.pathname === '/v1/jobs/complete') {
+    // The batch form FlareWorker acknowledges with: each item answered with its job.
+    const items: { id: string }[] = JSON.parse(body).jobs;
+    const results = items.map(({ id }) => ({
+      status: 200,
+      job: coreJob({ id, state: 'succeeded' }),
+    }));
+    send(res, 200, { results });
     return true;
   }
   const action = /^\/v1\/jobs\/([^/]+)\/(heartbeat|complete|fail|release)$/.exec(url.pathname);
