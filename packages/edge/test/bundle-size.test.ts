@@ -36,7 +36,7 @@ describe('the @flare/edge bundle', () => {
     const { metafile } = await bundle(BUDGETS[0].entry, { conditions: ['workerd', 'worker'] });
     const inputs = Object.keys(metafile.inputs);
     expect(inputs).toContain('dist/index.js');
-    expect(inputs).toContain('../core/dist/index.js');
+    expect(inputs).toContain('../core/dist/index.edge.js');
     const imports = Object.values(metafile.inputs).flatMap((input) => input.imports);
     expect(imports.filter((i) => i.external)).toEqual([]);
   });
