@@ -13,7 +13,7 @@ const BUDGETS = [
   {
     name: 'FlareClient + createJob + verifyWebhook',
     entry: 'test/support/size-entry.ts',
-    ceiling: 6_680,
+    ceiling: 6_691,
     max: 6_900,
   },
   {

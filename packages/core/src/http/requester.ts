@@ -108,14 +108,14 @@ export function requester(config: RequesterConfig): Send {
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         // A `FlareError` (a timeout, an over-size or unreadable body) gets the request's
-        // context; anything else is a network error.
+        // context; anything else is a network error, before the response head or mid-body.
         const init = { status: response?.status, requestId, idempotencyKey, attempts };
         failure = FlareError.isInstance(error)
           ? Object.assign(error, init)
-          : new ConnectionError(`Could not reach Flare: ${(error as Error)?.message ?? error}`, {
-              ...init,
-              cause: error,
-            });
+          : new ConnectionError(
+              `${response ? 'Response from Flare cut short' : 'Could not reach Flare'}: ${(error as Error)?.message ?? error}`,
+              { ...init, cause: error },
+            );
       }
       if (!failure.isRetryable || attempts > maxRetries) {
         throw failure;
