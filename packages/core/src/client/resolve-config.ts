@@ -39,16 +39,13 @@ export function resolveConfig(options: FlareClientOptions): RequesterConfig {
   } catch {
     // Not a URL: reported below.
   }
-  if (
-    typeof baseUrl !== 'string' ||
-    !url ||
-    !/^https?:$/.test(url.protocol) ||
-    url.search ||
-    url.hash ||
-    url.username ||
-    url.password
-  ) {
-    fail('baseUrl must be like https://api.zeridion.com, without credentials, query or fragment');
+  // http(s), and no `@` (credentials), `?` or `#` anywhere: a secret would ride in every request.
+  if (!url || !/^https?:\/\/[^@?#]+$/i.test(baseUrl)) {
+    // Named in the error, minus anything that may be a secret (user:key@, a query, a fragment).
+    const shown = String(baseUrl).replace(/[^/@]+(?=@)|[?#].*/g, '***');
+    fail(
+      `baseUrl "${shown}" must be an http(s) URL without credentials, query or fragment${shown.includes('//') ? '' : `: did you mean "https://${shown}"?`}`,
+    );
   }
   checkNumbers(
     { maxRetries, retryBaseDelayMs, retryMaxDelayMs, maxResponseBytes, timeoutMs },
