@@ -22,8 +22,21 @@ export interface FlareClientOptions {
   maxResponseBytes?: number | undefined;
   /** Budget of one attempt (connect, send, read), in ms. Default 60 000. */
   timeoutMs?: number | undefined;
+  /**
+   * Headers sent with every request, for a proxy or gateway (`{ 'x-gateway-key': '…' }`). A call's
+   * `headers` win over these. The SDK's own (`authorization`, `content-type`, `idempotency-key`,
+   * `user-agent`, `x-request-id`, `x-flare-client`, `x-flare-retry-count`, `host`,
+   * `content-length`) are refused with a `ValidationError`.
+   */
+  defaultHeaders?: Record<string, string> | undefined;
   /** A `fetch` to send requests with, instead of the package's default transport. */
   fetch?: Fetch | undefined;
   /** Advanced: a custom transport (takes precedence over `fetch`). */
   transport?: Transport | undefined;
+  /**
+   * In a browser, `FlareClient` refuses to start: your secret API key would ship to every
+   * visitor of the page. Set `true` only when the page is private to people who may hold the key
+   * (an internal tool). Ignored outside browsers.
+   */
+  dangerouslyAllowBrowser?: boolean | undefined;
 }

@@ -1,4 +1,5 @@
 import { fail } from '../errors/invalid.js';
+import { customHeaders } from '../http/custom-headers.js';
 import { fetchTransport } from '../http/fetch-transport.js';
 import { checkNumbers } from '../http/request-options.js';
 import type { RequesterConfig } from '../http/requester.js';
@@ -61,5 +62,6 @@ export function resolveConfig(options: FlareClientOptions): RequesterConfig {
     baseUrl: url!.href.replace(/(\/v1)?\/*$/, ''),
     timeoutMs,
     transport: options.transport ?? fetchTransport(options.fetch),
+    headers: customHeaders(options.defaultHeaders, 'defaultHeaders'),
   };
 }

@@ -9,6 +9,7 @@ import { VERSION } from '../internal/version.js';
 import { type RetryDelayInput, retryDelay } from '../retry/retry-delay.js';
 import { sleep } from '../retry/sleep.js';
 import type { ApiResponse, HttpMethod, Send } from './api-response.js';
+import { customHeaders, headerValue } from './custom-headers.js';
 import { checkNumbers, type RequestOptions } from './request-options.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
 
@@ -23,6 +24,8 @@ export interface RequesterConfig {
   maxResponseBytes: number;
   timeoutMs: number;
   transport: Transport;
+  /** `defaultHeaders`, checked and with lower-case names (see custom-headers.ts). */
+  headers?: Record<string, string> | undefined;
 }
 
 /** Makes the `Send` of a client: headers, the retry loop and response decoding. */
@@ -53,6 +56,8 @@ export function requester(config: RequesterConfig): Send {
       'user-agent': client,
       'x-flare-client': client,
     };
+    // A call's headers win over the client's; neither may set one of the SDK's own.
+    Object.assign(headers, config.headers, customHeaders(options.headers, 'headers'));
     if (body) headers['content-type'] = 'application/json; charset=utf-8';
     if (sentRequestId) headers['x-request-id'] = headerValue(sentRequestId, 'requestId', 200);
     let idempotencyKey: string | undefined;
@@ -132,17 +137,6 @@ export function requester(config: RequesterConfig): Send {
       );
     }
   };
-}
-
-/**
- * A caller-supplied header value: 1 to `max` printable ASCII characters (the spec's rule). Checked
- * here so a bad key is a `ValidationError`, not a transport failure that would be retried.
- */
-function headerValue(value: unknown, param: string, max: number): string {
-  if (typeof value !== 'string' || !/^[\x20-\x7e]+$/.test(value) || value.length > max) {
-    invalid(`${param} must be 1-${max} printable ASCII characters`, param);
-  }
-  return value;
 }
 
 /**
