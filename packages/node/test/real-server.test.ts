@@ -108,11 +108,24 @@ describe('@flare/node over a real node:http server', () => {
       expect(TimeoutError.isInstance(err)).toBe(false);
       expect(err.status).toBe(200);
       // The server was reached: "Could not reach Flare" would send the reader to DNS and firewalls.
-      expect(err.message).toMatch(/^Response from Flare cut short: /);
+      expect(err.message).toMatch(/^Response cut short: /);
       expect(err.attempts).toBe(3);
       expect(server.requests).toHaveLength(3);
     },
   );
+
+  it('stops iterating listJobs with cursor_repeated when the server repeats a cursor', async () => {
+    server.handle((_req, res) =>
+      json(res, 200, { object: 'list', jobs: [job()], has_more: true, next_cursor: 'c1' }),
+    );
+    const seen: string[] = [];
+    const err = await (async () => {
+      for await (const item of client().listJobs()) seen.push(item.id);
+    })().catch((e: unknown) => e);
+    expect(err).toMatchObject({ name: 'FlareError', code: 'cursor_repeated' });
+    expect(seen).toHaveLength(2);
+    expect(server.requests.map((r) => r.url)).toEqual(['/v1/jobs', '/v1/jobs?cursor=c1']);
+  });
 
   it('a refused connection is a ConnectionError with the cause', async () => {
     const err = await rejection(
@@ -237,7 +250,9 @@ describe('@flare/node over a real node:http server', () => {
         attempts: 1,
         code: 'redirect_not_followed',
       });
-      expect(err.message).toContain("301 redirect_not_followed: to /v2/jobs: set baseUrl to the API's");
+      expect(err.message).toContain(
+        "301 redirect_not_followed: to /v2/jobs: set baseUrl to the API's",
+      );
       expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['POST /v1/jobs']);
       server.requests.length = 0;
     }

@@ -130,7 +130,7 @@ export class FlareClient {
       checkObject(params, 'listJobs');
       return page(params.cursor);
     });
-    return listPromise(first, page, 'jobs');
+    return listPromise(first, page, 'jobs', params?.cursor);
   }
 
   /**
@@ -224,7 +224,7 @@ export class FlareClient {
       checkObject(params, 'listSchedules');
       return page(params.cursor);
     });
-    return listPromise(first, page, 'schedules');
+    return listPromise(first, page, 'schedules', params?.cursor);
   }
 
   /**

@@ -118,7 +118,7 @@ export function requester(config: RequesterConfig): Send {
         failure = FlareError.isInstance(error)
           ? Object.assign(error, init)
           : new ConnectionError(
-              `${response ? 'Response from Flare cut short' : 'Could not reach Flare'}: ${(error as Error)?.message ?? error}`,
+              `${response ? 'Response cut short' : 'Could not reach Flare'}: ${(error as Error)?.message ?? error}`,
               { ...init, cause: error },
             );
       }

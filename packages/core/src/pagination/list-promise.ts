@@ -1,3 +1,4 @@
+import { FlareError } from '../errors/flare-error.js';
 import type { ApiResponse } from '../http/api-response.js';
 import { type FlarePromise, flarePromise } from '../http/flare-promise.js';
 import { ignore } from '../internal/ignore.js';
@@ -46,12 +47,13 @@ export interface JobListPromise<TPayload extends PayloadShape = JsonObject, TRes
 
 /**
  * Wraps the first page's response and a way to fetch the page after a cursor; `key` names the
- * page's item list (`jobs`, `schedules`).
+ * page's item list (`jobs`, `schedules`), `sent` the cursor the first page was asked with.
  */
 export function listPromise<TPage extends CursorPage, TItem>(
   first: Promise<ApiResponse<TPage>>,
   next: (cursor: string) => Promise<ApiResponse<TPage>>,
   key: keyof TPage,
+  sent?: string,
 ): ListPromise<TPage, TItem> {
   const list = flarePromise(first) as ListPromise<TPage, TItem>;
   list.pages = async function* pages() {
@@ -59,8 +61,14 @@ export function listPromise<TPage extends CursorPage, TItem>(
     list.catch(ignore);
     let page = (await first).data;
     yield page;
-    while (page.has_more && page.next_cursor) {
-      page = (await next(page.next_cursor)).data;
+    // A cursor answered with itself (or the same next_cursor twice) would loop forever.
+    for (let last = sent, cursor; page.has_more && (cursor = page.next_cursor); last = cursor) {
+      if (cursor === last) {
+        throw new FlareError(`Flare repeated cursor ${cursor}: listing stopped`, {
+          code: 'cursor_repeated',
+        });
+      }
+      page = (await next(cursor)).data;
       yield page;
     }
   };
