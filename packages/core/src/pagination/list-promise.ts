@@ -62,12 +62,14 @@ export function listPromise<TPage extends CursorPage, TItem>(
     let page = (await first).data;
     yield page;
     // A cursor answered with itself (or the same next_cursor twice) would loop forever.
-    for (let last = sent, cursor; page.has_more && (cursor = page.next_cursor); last = cursor) {
+    for (let last = sent; page.has_more && page.next_cursor; ) {
+      const cursor = page.next_cursor;
       if (cursor === last) {
         throw new FlareError(`Flare repeated cursor ${cursor}: listing stopped`, {
           code: 'cursor_repeated',
         });
       }
+      last = cursor;
       page = (await next(cursor)).data;
       yield page;
     }
