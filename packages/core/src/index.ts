@@ -21,6 +21,7 @@ export type {
   ResultOf,
   TypedCreateJobParams,
   TypedCreateScheduleParams,
+  TypedUpdateScheduleParams,
 } from './definitions/typed-params.js';
 export {
   AuthError,
@@ -93,6 +94,7 @@ export type { WebhookCrypto } from './webhooks/webhook-crypto.js';
 export { FlareWorker } from './worker/flare-worker.js';
 export type {
   ClaimedJob,
+  DefinedJobHandler,
   DrainOptions,
   DrainSummary,
   FlareWorkerOptions,
