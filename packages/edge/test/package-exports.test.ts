@@ -35,7 +35,7 @@ describe('the browser key guard', () => {
     'stays out of a bundle built with conditions %j (core resolves ahead of browser)',
     async (conditions) => {
       const { code, metafile } = await bundle('test/support/client-only-entry.ts', { conditions });
-      expect(Object.keys(metafile.inputs)).toContain('../core/dist/index.js');
+      expect(Object.keys(metafile.inputs)).toContain('../core/dist/index.edge.js');
       expect(code).not.toContain('dangerouslyAllowBrowser');
     },
   );

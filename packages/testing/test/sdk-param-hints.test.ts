@@ -18,22 +18,25 @@ afterAll(() => server.close());
 
 describe('unknown parameters through @flare/node and the fake', () => {
   it("carry the fake's camelCase hint to the SDK's ValidationError", async () => {
-    const camel = await flare
-      .createJob({ job_type: 'A', maxAttempts: 3 } as never)
-      .catch((e: unknown) => e as ValidationError);
+    const camel = await flare.createJob({ job_type: 'A', maxAttempts: 3 } as never).then(
+      () => expect.unreachable('createJob resolved'),
+      (e: unknown) => e as ValidationError,
+    );
     expect(ValidationError.isInstance(camel)).toBe(true);
     expect(camel).toMatchObject({ code: 'unknown_parameter', param: 'maxAttempts' });
     expect(camel.message).toMatch(
       /allowed: job_type, .*; did you mean "max_attempts"\? \(request /,
     );
     // A listJobs filter gets it too; a name that is not a camelCase spelling gets none.
-    const filter = await flare
-      .listJobs({ jobType: 'A' } as never)
-      .catch((e: unknown) => e as Error);
+    const filter = await flare.listJobs({ jobType: 'A' } as never).then(
+      () => expect.unreachable('listJobs resolved'),
+      (e: unknown) => e as Error,
+    );
     expect(filter.message).toMatch(/did you mean "job_type"\?/);
-    const typo = await flare
-      .createJob({ job_type: 'A', why: 1 } as never)
-      .catch((e: unknown) => e as Error);
+    const typo = await flare.createJob({ job_type: 'A', why: 1 } as never).then(
+      () => expect.unreachable('createJob resolved'),
+      (e: unknown) => e as Error,
+    );
     expect(typo.message).not.toMatch(/did you mean/);
   });
 });

@@ -4,6 +4,9 @@ import { MAX_TIMER_MS } from '../internal/timers.js';
 import { readCapped } from './read-capped.js';
 import type { Fetch, Transport } from './transport.js';
 
+/** `true` in the edge build (conditions workerd, edge-light, worker), `false` elsewhere: tsup.config.ts. */
+declare const __FLARE_EDGE__: boolean;
+
 /**
  * A transport over a WHATWG `fetch`: the runtime's global one unless you pass your own (for a
  * proxy, instrumentation or tests). The default in `@flare/core` and `@flare/edge`.
@@ -15,8 +18,9 @@ import type { Fetch, Transport } from './transport.js';
  */
 export function fetchTransport(fetchFn?: Fetch): Transport {
   // Without an explicit fetch, the global one is looked up on every call, so one patched later
-  // (msw, instrumentation) is honoured; fail now if there is none at all.
-  if (!fetchFn && typeof fetch !== 'function') {
+  // (msw, instrumentation) is honoured; fail now if there is none at all (every edge runtime
+  // has one).
+  if (!__FLARE_EDGE__ && !fetchFn && typeof fetch !== 'function') {
     fail('No global fetch: use @flare/node or pass { fetch }');
   }
   return async ({ url, method, headers, body, signal, timeoutMs, maxResponseBytes }) => {
@@ -33,7 +37,7 @@ export function fetchTransport(fetchFn?: Fetch): Transport {
             timeoutMs,
           )
         : undefined;
-    (timer as { unref?: () => void } | undefined)?.unref?.();
+    if (!__FLARE_EDGE__) (timer as { unref?: () => void } | undefined)?.unref?.();
     const finish = () => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);

@@ -1,6 +1,9 @@
 import { ResponseTooLargeError } from '../errors/response-too-large-error.js';
 import { ignore } from '../internal/ignore.js';
 
+/** `true` in the edge build (conditions workerd, edge-light, worker), `false` elsewhere: tsup.config.ts. */
+declare const __FLARE_EDGE__: boolean;
+
 /**
  * Reads a `fetch` body as UTF-8 text, stopping (and cancelling the stream) as soon as it passes
  * `maxBytes`, so an endless body never gets buffered. `maxBytes` 0 means no cap.
@@ -13,7 +16,11 @@ export async function readCapped(response: Response, maxBytes: number): Promise<
   const body = response.body as ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | null;
   if (!maxBytes || !body) return response.text();
   // A fetch body is a ReadableStream; node-fetch's is a Node stream, read through its iterator.
-  const reader = 'getReader' in body ? body.getReader() : iteratorReader(body);
+  // (No node-fetch on an edge runtime: the edge build keeps only the first.)
+  const reader =
+    __FLARE_EDGE__ || 'getReader' in body
+      ? (body as ReadableStream<Uint8Array>).getReader()
+      : iteratorReader(body);
   const tooLarge = () => {
     // Don't await a cancel: some stream sources never settle it.
     reader.cancel().catch(ignore);

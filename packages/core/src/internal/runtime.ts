@@ -1,3 +1,6 @@
+/** `true` in the edge build (conditions workerd, edge-light, worker), `false` elsewhere: tsup.config.ts. */
+declare const __FLARE_EDGE__: boolean;
+
 /** `name/version` of the JavaScript runtime, for the `User-Agent`; never throws. */
 export function runtimeTag(): string {
   const g = globalThis as {
@@ -8,8 +11,9 @@ export function runtimeTag(): string {
   try {
     if (typeof g.EdgeRuntime === 'string') return 'vercel-edge';
     if (g.navigator?.userAgent === 'Cloudflare-Workers') return 'workerd';
-    // Bun and Deno also report the Node.js version they are compatible with.
-    const versions = g.process?.versions;
+    // Bun and Deno also report the Node.js version they are compatible with. None of them
+    // resolves the edge build's export conditions.
+    const versions = __FLARE_EDGE__ ? undefined : g.process?.versions;
     for (const name of ['bun', 'deno', 'node'])
       if (versions?.[name]) return `${name}/${versions[name]}`;
   } catch {

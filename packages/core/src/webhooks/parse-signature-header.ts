@@ -1,5 +1,8 @@
 import { WebhookVerificationError } from '../errors/webhook-verification-error.js';
 
+/** `true` in the edge build (conditions workerd, edge-light, worker), `false` elsewhere: tsup.config.ts. */
+declare const __FLARE_EDGE__: boolean;
+
 /**
  * A `zeridion-signature` header, parsed.
  * @example
@@ -77,21 +80,17 @@ function malformed(problem: string): WebhookVerificationError {
 }
 
 /**
- * Decoded signatures are 32-byte views into shared 4 KiB blocks. A small typed array of its own
- * lives on the JS heap, and native code that reads it (node:crypto's `timingSafeEqual`) must first
- * move it off the heap, which costs more than the comparison; a view into a block never moves.
+ * In the Node build, decoded signatures are 32-byte views into shared 4 KiB blocks. A small typed
+ * array of its own lives on the JS heap, and native code that reads it (node:crypto's
+ * `timingSafeEqual`) must first move it off the heap, which costs more than the comparison; a
+ * view into a block never moves. Edge runtimes compare in JavaScript: a plain array does there.
  */
 let block: ArrayBuffer;
 let used = 4096;
 
 /** The 64 hex digits (already checked) at `from` in `hex` to 32 bytes. */
 function decodeHex(hex: string, from = 0): Uint8Array {
-  if (used > 4064) {
-    block = new ArrayBuffer(4096);
-    used = 0;
-  }
-  const bytes = new Uint8Array(block, used, 32);
-  used += 32;
+  const bytes = __FLARE_EDGE__ ? new Uint8Array(32) : blockView();
   // A hex digit's value: its low 4 bits, plus 9 for the letters (code ≥ 64), either case.
   const nibble = (i: number) => {
     const code = hex.charCodeAt(from + i);
@@ -99,4 +98,13 @@ function decodeHex(hex: string, from = 0): Uint8Array {
   };
   for (let i = 0; i < 32; i++) bytes[i] = (nibble(2 * i) << 4) | nibble(2 * i + 1);
   return bytes;
+}
+
+function blockView(): Uint8Array {
+  if (used > 4064) {
+    block = new ArrayBuffer(4096);
+    used = 0;
+  }
+  used += 32;
+  return new Uint8Array(block, used - 32, 32);
 }

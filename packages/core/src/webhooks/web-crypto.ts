@@ -1,6 +1,9 @@
 import { fail } from '../errors/invalid.js';
 import type { WebhookCrypto } from './webhook-crypto.js';
 
+/** `true` in the edge build (conditions workerd, edge-light, worker), `false` elsewhere: tsup.config.ts. */
+declare const __FLARE_EDGE__: boolean;
+
 /**
  * A `WebhookCrypto` on the standard Web Crypto API (`globalThis.crypto.subtle`): Node ≥ 20,
  * Cloudflare Workers, Vercel Edge, Deno, Bun and browsers. Imported keys are cached per secret
@@ -21,9 +24,11 @@ export function webCryptoWebhookCrypto(): WebhookCrypto {
 
   return {
     async sign(secret, timestamp, payload) {
-      const subtle =
-        (globalThis as { crypto?: Crypto }).crypto?.subtle ??
-        fail('No crypto.subtle: use @flare/node or createWebhookVerifier({ sign })');
+      // Every edge runtime has it; elsewhere (an old Node, an insecure page) say what to do.
+      const subtle = __FLARE_EDGE__
+        ? crypto.subtle
+        : ((globalThis as { crypto?: Crypto }).crypto?.subtle ??
+          fail('No crypto.subtle: use @flare/node or createWebhookVerifier({ sign })'));
       let key = keys.get(secret);
       // A hit moves to the back, so the key evicted past 16 is the least recently used one.
       if (key) keys.delete(secret);
