@@ -11,6 +11,7 @@ const KNOWN: ReadonlyArray<keyof FlareClientOptions> = [
   'timeoutMs',
   'fetch',
   'transport',
+  'hooks',
 ];
 
 /** Edit distance, case-insensitive: how far a typo is from a known name. */

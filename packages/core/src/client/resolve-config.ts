@@ -1,5 +1,6 @@
 import { fail } from '../errors/invalid.js';
 import { fetchTransport } from '../http/fetch-transport.js';
+import { observer } from '../http/observer.js';
 import { checkNumbers } from '../http/request-options.js';
 import type { RequesterConfig } from '../http/requester.js';
 import { readEnv } from '../internal/env.js';
@@ -21,6 +22,7 @@ export function resolveConfig(options: FlareClientOptions): RequesterConfig {
     retryMaxDelayMs = 30_000,
     maxResponseBytes = 10 * 2 ** 20,
     timeoutMs = 60_000,
+    hooks = {},
   } = options;
   // '' too: an env var that is set but empty.
   if (apiKey === undefined || apiKey === '') {
@@ -56,6 +58,7 @@ export function resolveConfig(options: FlareClientOptions): RequesterConfig {
   );
   return {
     apiKey,
+    observe: observer(hooks),
     maxRetries,
     retry: { baseDelayMs: retryBaseDelayMs, maxDelayMs: retryMaxDelayMs },
     maxResponseBytes,

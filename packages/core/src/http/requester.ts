@@ -8,7 +8,9 @@ import { runtimeTag } from '../internal/runtime.js';
 import { VERSION } from '../internal/version.js';
 import { type RetryDelayInput, retryDelay } from '../retry/retry-delay.js';
 import { sleep } from '../retry/sleep.js';
+import type { FlareEvent } from '../types/observability.js';
 import type { ApiResponse, HttpMethod, Send } from './api-response.js';
+import type { Observe } from './observer.js';
 import { checkNumbers, type RequestOptions } from './request-options.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
 
@@ -23,6 +25,8 @@ export interface RequesterConfig {
   maxResponseBytes: number;
   timeoutMs: number;
   transport: Transport;
+  /** The hooks and the logger (`observer`). */
+  observe: Observe;
 }
 
 /** Makes the `Send` of a client: headers, the retry loop and response decoding. */
@@ -74,62 +78,86 @@ export function requester(config: RequesterConfig): Send {
       maxResponseBytes: config.maxResponseBytes,
     };
 
-    for (let attempts = 1; ; attempts++) {
-      if (signal?.aborted) throw signal.reason;
-      headers['x-flare-retry-count'] = String(attempts - 1);
-      let response: TransportResponse | undefined;
-      // The server's echo of X-Request-Id; until one arrives, the id the caller sent, if any.
-      let requestId = sentRequestId;
-      let failure: FlareError;
-      try {
-        response = await config.transport(attempt);
-        const { status, headers: got } = response;
-        requestId = got.get('x-request-id') ?? requestId;
-        const text = await response.text();
-        if (status > 199 && status < 300) {
-          try {
-            return {
-              data: JSON.parse(text),
-              requestId,
-              status,
-              headers: got,
-              attempts,
-              idempotencyKey,
-              replayed: got.get('idempotent-replayed') === 'true',
-            };
-          } catch (cause) {
-            throw new FlareError(
-              `${status} response is not valid JSON${requestId ? ` (request ${requestId})` : ''}`,
-              { cause },
-            );
-          }
-        }
-        failure = errorFromResponse(status, text, got, { idempotencyKey, attempts, requestId });
-      } catch (error) {
+    let attempts = 0;
+    let started = Date.now();
+    let response: TransportResponse | undefined;
+    // The server's echo of X-Request-Id; until one arrives, the id the caller sent, if any.
+    let requestId = sentRequestId;
+    // What hooks and log lines see of each step: a fresh object of fields, never a header.
+    const observe = (type: FlareEvent['type'], error?: unknown, retryInMs?: number) =>
+      config.observe({
+        type,
+        method,
+        path,
+        attempt: attempts,
+        requestId,
+        idempotencyKey,
+        status: response?.status,
+        durationMs: Date.now() - started,
+        retryInMs,
+        error,
+      });
+
+    try {
+      for (;;) {
         if (signal?.aborted) throw signal.reason;
-        // A `FlareError` (a timeout, an over-size or unreadable body) gets the request's
-        // context; anything else is a network error.
-        const init = { status: response?.status, requestId, idempotencyKey, attempts };
-        failure = FlareError.isInstance(error)
-          ? Object.assign(error, init)
-          : new ConnectionError(`Could not reach Flare: ${(error as Error)?.message ?? error}`, {
-              ...init,
-              cause: error,
-            });
-      }
-      if (!failure.isRetryable || attempts > maxRetries) {
-        throw failure;
-      }
-      await sleep(
-        retryDelay({
+        headers['x-flare-retry-count'] = String(attempts++);
+        response = undefined;
+        requestId = sentRequestId;
+        started = Date.now();
+        observe('request');
+        let failure: FlareError;
+        try {
+          response = await config.transport(attempt);
+          const { status, headers: got } = response;
+          requestId = got.get('x-request-id') ?? requestId;
+          const text = await response.text();
+          observe('response');
+          if (status > 199 && status < 300) {
+            try {
+              return {
+                data: JSON.parse(text),
+                requestId,
+                status,
+                headers: got,
+                attempts,
+                idempotencyKey,
+                replayed: got.get('idempotent-replayed') === 'true',
+              };
+            } catch (cause) {
+              throw new FlareError(
+                `${status} response is not valid JSON${requestId ? ` (request ${requestId})` : ''}`,
+                { cause },
+              );
+            }
+          }
+          failure = errorFromResponse(status, text, got, { idempotencyKey, attempts, requestId });
+        } catch (error) {
+          if (signal?.aborted) throw signal.reason;
+          // A `FlareError` (a timeout, an over-size or unreadable body) gets the request's
+          // context; anything else is a network error.
+          const init = { status: response?.status, requestId, idempotencyKey, attempts };
+          failure = FlareError.isInstance(error)
+            ? Object.assign(error, init)
+            : new ConnectionError(`Could not reach Flare: ${(error as Error)?.message ?? error}`, {
+                ...init,
+                cause: error,
+              });
+        }
+        if (!failure.isRetryable || attempts > maxRetries) throw failure;
+        const wait = retryDelay({
           ...config.retry,
           attempt: attempts,
           headers: response?.headers,
           random: Math.random,
           now: Date.now,
-        }),
-        signal,
-      );
+        });
+        observe('retry', failure, wait);
+        await sleep(wait, signal);
+      }
+    } catch (error) {
+      observe('error', error);
+      throw error;
     }
   };
 }
