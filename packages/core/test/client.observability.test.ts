@@ -1,6 +1,12 @@
 import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type FlareClient, type FlareEvent, type FlareLogger, logHooks } from '../src/index.js';
+import {
+  type FlareClient,
+  type FlareEvent,
+  type FlareLogger,
+  logHooks,
+  ValidationError,
+} from '../src/index.js';
 import { apiError, BASE, job, KEY } from './helpers.js';
 import { client } from './msw-client.js';
 import { useMswServer } from './msw-server.js';
@@ -103,8 +109,10 @@ describe('request lifecycle hooks', () => {
     error.mockRestore();
   });
 
-  it('rejects hooks that are not an object', () => {
-    expect(() => client({ hooks: 'onRetry' })).toThrow(/hooks must be an object/);
+  it('rejects a hook that is not a function with a ValidationError naming it', () => {
+    const bad = () => client({ hooks: { onRetry: 'log' } as never });
+    expect(bad).toThrow(ValidationError);
+    expect(bad).toThrow('hooks.onRetry must be a function');
   });
 });
 

@@ -1,6 +1,5 @@
-import { fail } from '../errors/invalid.js';
+import { fail, invalid } from '../errors/invalid.js';
 import { fetchTransport } from '../http/fetch-transport.js';
-import { observer } from '../http/observer.js';
 import { checkNumbers } from '../http/request-options.js';
 import type { RequesterConfig } from '../http/requester.js';
 import { readEnv } from '../internal/env.js';
@@ -52,13 +51,18 @@ export function resolveConfig(options: FlareClientOptions): RequesterConfig {
   ) {
     fail('baseUrl must be like https://api.zeridion.com, without credentials, query or fragment');
   }
+  // A hook that is not a function fails here, not as a reported throw on every call.
+  for (const name in hooks) {
+    if (typeof hooks[name as 'onRetry'] !== 'function')
+      invalid(`hooks.${name} must be a function`, 'hooks');
+  }
   checkNumbers(
     { maxRetries, retryBaseDelayMs, retryMaxDelayMs, maxResponseBytes, timeoutMs },
     fail,
   );
   return {
     apiKey,
-    observe: observer(hooks),
+    hooks,
     maxRetries,
     retry: { baseDelayMs: retryBaseDelayMs, maxDelayMs: retryMaxDelayMs },
     maxResponseBytes,

@@ -8,9 +8,8 @@ import { runtimeTag } from '../internal/runtime.js';
 import { VERSION } from '../internal/version.js';
 import { type RetryDelayInput, retryDelay } from '../retry/retry-delay.js';
 import { sleep } from '../retry/sleep.js';
-import type { FlareEvent } from '../types/observability.js';
+import type { FlareEvent, FlareHooks } from '../types/observability.js';
 import type { ApiResponse, HttpMethod, Send } from './api-response.js';
-import type { Observe } from './observer.js';
 import { checkNumbers, type RequestOptions } from './request-options.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
 
@@ -25,9 +24,12 @@ export interface RequesterConfig {
   maxResponseBytes: number;
   timeoutMs: number;
   transport: Transport;
-  /** The hooks and the logger (`observer`). */
-  observe: Observe;
+  /** The request lifecycle hooks, checked. */
+  hooks: FlareHooks;
 }
+
+/** A step of a call, named as its hook is (`Retry` → `onRetry`). */
+type Step = 'Request' | 'Response' | 'Retry' | 'Error';
 
 /** Makes the `Send` of a client: headers, the retry loop and response decoding. */
 export function requester(config: RequesterConfig): Send {
@@ -79,40 +81,43 @@ export function requester(config: RequesterConfig): Send {
     };
 
     let attempts = 0;
-    let started = Date.now();
-    let response: TransportResponse | undefined;
-    // The server's echo of X-Request-Id; until one arrives, the id the caller sent, if any.
-    let requestId = sentRequestId;
-    // What hooks and log lines see of each step: a fresh object of fields, never a header.
-    const observe = (type: FlareEvent['type'], error?: unknown, retryInMs?: number) =>
-      config.observe({
-        type,
-        method,
-        path,
-        attempt: attempts,
-        requestId,
-        idempotencyKey,
-        status: response?.status,
-        durationMs: Date.now() - started,
-        retryInMs,
-        error,
-      });
-
+    let emit: ((step: Step, error?: unknown, retryInMs?: number) => void) | undefined;
     try {
       for (;;) {
         if (signal?.aborted) throw signal.reason;
         headers['x-flare-retry-count'] = String(attempts++);
-        response = undefined;
-        requestId = sentRequestId;
-        started = Date.now();
-        observe('request');
+        let response: TransportResponse | undefined;
+        // The server's echo of X-Request-Id; until one arrives, the id the caller sent, if any.
+        let requestId = sentRequestId;
+        const sentAt = Date.now();
+        // One step of this attempt for its hook, as a fresh object of fields: never a header or
+        // the key. A hook is user code: one that throws is reported, never breaks the call.
+        emit = (step, error, retryInMs) => {
+          try {
+            config.hooks?.[`on${step}`]?.({
+              type: step.toLowerCase() as FlareEvent['type'],
+              method,
+              path,
+              status: response?.status,
+              requestId,
+              idempotencyKey,
+              attempt: attempts,
+              durationMs: Date.now() - sentAt,
+              retryInMs,
+              error,
+            });
+          } catch (error) {
+            console.error('flare: a hook threw', error);
+          }
+        };
+        emit('Request');
         let failure: FlareError;
         try {
           response = await config.transport(attempt);
           const { status, headers: got } = response;
           requestId = got.get('x-request-id') ?? requestId;
           const text = await response.text();
-          observe('response');
+          emit('Response');
           if (status > 199 && status < 300) {
             try {
               return {
@@ -145,18 +150,18 @@ export function requester(config: RequesterConfig): Send {
               });
         }
         if (!failure.isRetryable || attempts > maxRetries) throw failure;
-        const wait = retryDelay({
+        const retryInMs = retryDelay({
           ...config.retry,
           attempt: attempts,
           headers: response?.headers,
           random: Math.random,
           now: Date.now,
         });
-        observe('retry', failure, wait);
-        await sleep(wait, signal);
+        emit('Retry', failure, retryInMs);
+        await sleep(retryInMs, signal);
       }
     } catch (error) {
-      observe('error', error);
+      emit?.('Error', error);
       throw error;
     }
   };
