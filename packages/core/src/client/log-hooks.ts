@@ -1,6 +1,7 @@
-import { fail } from '../errors/invalid.js';
-import { readEnv } from '../internal/env.js';
+import { invalid } from '../errors/invalid.js';
 import { isObject } from '../internal/is-object.js';
+import { LOG_LEVELS, levelRank } from '../internal/log-level.js';
+import { reasonOf } from '../internal/redact.js';
 import type { FlareEvent, FlareHooks, FlareLogger, FlareLogLevel } from '../types/observability.js';
 
 /** Options of `logHooks`, and of `@flare/node`'s client. */
@@ -15,10 +16,7 @@ export interface LogOptions {
   logLevel?: FlareLogLevel | undefined;
 }
 
-const LEVELS = ['debug', 'info', 'warn', 'error', 'off'] as const;
-
-/** Anything shaped like a Flare API key or webhook secret, wherever a message quotes one. */
-const SECRET = /\b(?:zf_\w+_sk_|whsec_)[^\s"',;]*|\bBearer\s+[^\s"',;]+/gi;
+const HOOKS = ['onRequest', 'onResponse', 'onRetry', 'onError'];
 
 /**
  * Hooks that write log lines, calling `next`'s hooks too: a response at `debug`, a retry at
@@ -34,34 +32,32 @@ const SECRET = /\b(?:zf_\w+_sk_|whsec_)[^\s"',;]*|\bBearer\s+[^\s"',;]+/gi;
  * ```
  */
 export function logHooks(
-  {
-    logger = console,
-    logLevel = (readEnv('FLARE_LOG') ?? 'warn') as FlareLogLevel,
-  }: LogOptions = {},
+  { logger = console, logLevel }: LogOptions = {},
   next: FlareHooks = {},
 ): FlareHooks {
-  if (!isObject(next)) fail('hooks must be an object like { onRetry(event) {} }');
-  const min = LEVELS.indexOf(logLevel);
-  if (min < 0) fail(`logLevel (or FLARE_LOG) must be one of ${LEVELS.join(', ')}`);
-  if (LEVELS.some((name, i) => i < 4 && typeof (logger as never)?.[name] !== 'function')) {
-    fail('logger must have debug, info, warn and error methods (console does)');
+  if (!isObject(next)) invalid('hooks must be an object like { onRetry(event) {} }', 'hooks');
+  // The client checks the hooks it is given, which are these wrappers: check the user's here.
+  for (const [name, hook] of Object.entries(next)) {
+    if (!HOOKS.includes(name)) invalid(`Unknown hook ${name}: use ${HOOKS.join(', ')}`, 'hooks');
+    if (typeof hook !== 'function') invalid(`hooks.${name} must be a function`, 'hooks');
+  }
+  const min = levelRank(logLevel, 'warn', invalid);
+  if (LOG_LEVELS.some((name, i) => i < 4 && typeof (logger as never)?.[name] !== 'function')) {
+    invalid('logger must have debug, info, warn and error methods (console does)', 'logger');
   }
   const log = (event: FlareEvent) => {
     const { type, method, path, status, durationMs, retryInMs, attempt, requestId } = event;
     const error = event.error as { message?: unknown; isRetryable?: boolean } | undefined;
     const level = type === 'retry' ? 1 : type === 'error' && error?.isRetryable ? 2 : 0;
     if (level < min) return;
-    const reason =
-      error === undefined
-        ? undefined
-        : String(error?.message ?? error).replace(SECRET, '[redacted]');
+    const reason = error === undefined ? undefined : reasonOf(error);
     const outcome =
       type === 'response'
         ? `${status} in ${durationMs} ms`
         : type === 'retry'
           ? `failed (${reason}), retrying in ${Math.round(retryInMs!)} ms`
           : `failed after ${attempt} attempt${attempt === 1 ? '' : 's'}: ${reason}`;
-    logger[LEVELS[level]!](
+    logger[LOG_LEVELS[level]!](
       `flare: ${method} ${path} ${outcome}${requestId ? ` (request ${requestId})` : ''}`,
       {
         method,

@@ -7,6 +7,7 @@ import type { LeaseKeeper } from './lease-keeper.js';
 import { wireError } from './wire-error.js';
 import { type LeaseLostReason, NonRetryableError, RetryLaterError } from './worker-errors.js';
 import type { WorkerEmitter } from './worker-events.js';
+import type { LogLevel } from './worker-log-line.js';
 
 /** What running one job needs from its worker. */
 export interface RunJobHost {
@@ -19,7 +20,7 @@ export interface RunJobHost {
   /** A result delivery started: the shutdown path waits for it. */
   track(delivery: Promise<void>): void;
   lose(job: ActiveJob, reason: LeaseLostReason, error: unknown): void;
-  log(level: 'info' | 'warn' | 'error', message: string, details: Record<string, unknown>): void;
+  log(level: LogLevel, message: string, details: Record<string, unknown>): void;
 }
 
 /**
@@ -32,7 +33,7 @@ export async function runJob(active: ActiveJob, host: RunJobHost): Promise<void>
   const ctx = jobContext(active, host.config.workerId, (percent, message) =>
     host.events.emit('progress', { job, percent, message }),
   );
-  host.events.emit('started', { job });
+  host.events.emit('started', { job, attempt: job.attempts });
   let outcome: { ok: true; value: unknown } | { ok: false; error: unknown };
   try {
     outcome = { ok: true, value: await host.config.handlers[job.job_type]!(job, ctx) };
@@ -57,7 +58,10 @@ async function settle(
     if (outcome.ok) await succeed(active, outcome.value, host);
     else await fail(active, outcome.error, host);
   } catch (error) {
-    host.log('error', 'Flare job result could not be stored', { jobId: active.job.id, error });
+    host.log('warn', `Flare job ${active.job.id}'s outcome could not be stored`, {
+      jobId: active.job.id,
+      error,
+    });
   } finally {
     if (active.phase === 'settling') active.phase = 'done';
     host.keeper.delete(active);
@@ -97,6 +101,7 @@ async function succeed(active: ActiveJob, value: unknown, host: RunJobHost): Pro
   if ('lost' in sent) return undelivered(active, sent, host);
   host.events.emit('succeeded', {
     job: active.job,
+    attempt: active.job.attempts,
     result: value === undefined ? null : value,
     durationMs: host.now() - active.startedAt,
   });
@@ -118,6 +123,7 @@ async function fail(active: ActiveJob, error: unknown, host: RunJobHost): Promis
   if ('lost' in sent) return undelivered(active, sent, host);
   host.events.emit('failed', {
     job: active.job,
+    attempt: active.job.attempts,
     error,
     final: sent.value.state === 'failed',
     durationMs: host.now() - active.startedAt,
