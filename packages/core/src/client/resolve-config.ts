@@ -21,7 +21,7 @@ export function resolveConfig(options: FlareClientOptions): RequesterConfig {
     retryMaxDelayMs = 30_000,
     maxResponseBytes = 10 * 2 ** 20,
     timeoutMs = 60_000,
-    hooks = {},
+    hooks,
   } = options;
   // '' too: an env var that is set but empty.
   if (apiKey === undefined || apiKey === '') {

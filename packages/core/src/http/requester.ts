@@ -25,7 +25,7 @@ export interface RequesterConfig {
   timeoutMs: number;
   transport: Transport;
   /** The request lifecycle hooks, checked. */
-  hooks: FlareHooks;
+  hooks?: FlareHooks | undefined;
 }
 
 /** A step of a call, named as its hook is (`Retry` → `onRetry`). */
