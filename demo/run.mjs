@@ -13,7 +13,7 @@ const started = performance.now();
 const lines = [];
 let n = 0;
 const step = (title, detail) =>
-  lines.push(`  ${title ? `${++n}.` : '  '} ${title.padEnd(22)}${detail}`);
+  lines.push(`  ${(title ? `${++n}.` : '').padStart(3)} ${title.padEnd(22)}${detail}`);
 const short = (id) => `job_…${id.slice(-6)}`;
 
 const receiver = await startWebhookReceiver({ secret: SECRET, failFirst: true });
