@@ -22,8 +22,9 @@ export interface FlareLogger {
 
 /**
  * One step of one API call, as hooks and log lines see it (docs/decisions/0011-observability.md):
- * `request` (an attempt is sent), `response` (its answer arrived, any status), `retry` (a wait
- * before the next attempt was scheduled) and `error` (the call failed for good).
+ * `request` (an attempt is sent), `response` (its answer was read, any status), `retry` (a wait
+ * before the next attempt was scheduled) and `error` (the call failed for good). A call refused
+ * before sending (a bad option) or aborted before its first attempt has no events.
  * @example
  * ```ts
  * const hooks: FlareHooks = { onResponse: (e) => histogram.record(e.durationMs, { status: e.status }) };
@@ -42,8 +43,8 @@ export interface FlareEvent {
   idempotencyKey: string | undefined;
   /** HTTP status (`response`; `retry` and `error` when an answer arrived). */
   status?: number | undefined;
-  /** Time since the attempt was sent, in ms (`response`, `retry`, `error`). */
-  durationMs?: number | undefined;
+  /** Time since this attempt was sent, in ms (0 on `request`). */
+  durationMs: number;
   /** The wait before the next attempt, in ms (`retry`). */
   retryInMs?: number | undefined;
   /** Why (`retry`: what is retried; `error`: what the call rejects with). */
@@ -52,7 +53,8 @@ export interface FlareEvent {
 
 /**
  * Request lifecycle hooks: enough to emit OpenTelemetry spans or metrics. Each is called
- * synchronously; one that throws is logged at `error` and never breaks the call.
+ * synchronously; one that throws is reported on `console.error` and never breaks the call. A hook
+ * that is not a function is a `ValidationError` when the client is built.
  * @example
  * ```ts
  * new FlareClient({ hooks: { onRetry: (e) => metrics.increment('flare.retries', { path: e.path }) } });
