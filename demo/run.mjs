@@ -1,6 +1,6 @@
 // `pnpm demo`: the fake Flare over HTTP, driven by @flare/node the way an app would use it.
 import assert from 'node:assert/strict';
-import { defineJob, FlareClient, syncSchedules, ValidationError } from '@flare/node';
+import { defineJob, FlareClient, FlareWorker, syncSchedules, ValidationError } from '@flare/node';
 import { FakeFlare } from '@flare/testing';
 import { z } from 'zod';
 import { keepJobsFlowing } from './live.mjs';
@@ -164,14 +164,17 @@ try {
       .join(', ')} UTC`,
   );
 
-  // 9. A typed job, defined once with a zod schema: the payload is checked before it is sent.
+  // 9. A typed job, defined once with a zod schema and used on both sides: the producer's payload
+  // is checked before it is sent, the worker's handler gets it typed and parsed.
   const sendWelcome = defineJob({
     type: 'SendWelcomeEmail',
     payload: z.object({ email: z.email(), name: z.string() }),
+    result: z.object({ messageId: z.string() }),
   });
   const typed = await flare.createJob({
     job: sendWelcome,
     payload: { email: 'bob@example.com', name: 'Bob' },
+    queue: 'onboarding',
   });
   const sent = fake.requests.length;
   const refused = await flare
@@ -183,6 +186,33 @@ try {
   step(
     'typed job',
     `defineJob(SendWelcomeEmail, zod) → createJob ${typed.state}; a bad email → ValidationError (param ${refused.param}), nothing sent`,
+  );
+  // The worker validates again: a job created without the definition (plain createJob) with a
+  // bad email fails at once, not retried, and its handler is never called.
+  const bypass = await flare.createJob({
+    job_type: 'SendWelcomeEmail',
+    payload: { email: 'carol-at-example', name: 'Carol' },
+    queue: 'onboarding',
+  });
+  const greeted = [];
+  const drained = await new FlareWorker({ client: flare, queues: ['onboarding'] })
+    .handle(sendWelcome, async ({ email, name }) => {
+      greeted.push(email);
+      return { messageId: `msg-${name.toLowerCase()}` };
+    })
+    .drain({ deadlineMs: 5_000 });
+  const welcomed = await flare.getJob(typed.id);
+  const rejected = await flare.getJob(bypass.id);
+  assert.deepEqual(greeted, ['bob@example.com']);
+  assert.equal(drained.succeeded, 1);
+  assert.equal(drained.failed, 1);
+  assert.equal(welcomed?.state, 'succeeded');
+  assert.equal(rejected?.state, 'failed');
+  assert.equal(rejected?.attempts, 1);
+  assert.equal(rejected?.last_error?.type, 'ValidationError');
+  step(
+    '',
+    `worker.handle(SendWelcomeEmail) → ${JSON.stringify(welcomed.result)}; a plain createJob with a bad email → ${rejected.state} at once (${rejected.last_error.type}, attempt 1 of ${rejected.max_attempts}), handler not called`,
   );
 
   // 10. A FlareWorker runs jobs: progress, a cancel while running, a failure then a retry.

@@ -22,6 +22,7 @@ export type {
   ResultOf,
   TypedCreateJobParams,
   TypedCreateScheduleParams,
+  TypedUpdateScheduleParams,
 } from './definitions/typed-params.js';
 export {
   AuthError,
@@ -100,6 +101,7 @@ export type { WebhookCrypto } from './webhooks/webhook-crypto.js';
 export { FlareWorker } from './worker/flare-worker.js';
 export type {
   ClaimedJob,
+  DefinedJobHandler,
   DrainOptions,
   DrainSummary,
   FlareWorkerOptions,

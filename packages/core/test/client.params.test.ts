@@ -52,28 +52,17 @@ describe('parameters: the server validates them, the SDK reports its answer', ()
     },
   );
 
-  it('hints at the snake_case spelling when the server rejects a camelCase parameter', async () => {
-    rejectParam('maxAttempts', 'unknown_parameter', 'unknown parameter maxAttempts');
+  it("shows the server's unknown_parameter message, hint included, as it is", async () => {
+    // The camelCase hint is the server's (spec): the SDK adds nothing and drops nothing.
+    const said = 'unknown parameter; allowed: job_type, max_attempts; did you mean "max_attempts"?';
+    rejectParam('maxAttempts', 'unknown_parameter', said);
     const err = await rejection(client().createJob({ job_type: 'A', maxAttempts: 3 } as never));
     expect(err).toMatchObject({
       name: 'ValidationError',
       code: 'unknown_parameter',
       param: 'maxAttempts',
     });
-    expect(err.message).toBe(
-      '400 unknown_parameter: unknown parameter maxAttempts (request req_400) — parameters use ' +
-        'the wire\'s snake_case: did you mean "max_attempts"?',
-    );
-    rejectParam('jobType', 'unknown_parameter');
-    const job = await rejection(client().createJob({ jobType: 'A' } as never));
-    expect(job.message).toMatch(/did you mean "job_type"\?$/);
-  });
-
-  it('gives no hint for other errors or parameters without capitals', async () => {
-    rejectParam('why', 'unknown_parameter');
-    expect((await rejection(client().createJob({ job_type: 'A' }))).message).not.toMatch(/snake/);
-    rejectParam('jobType', 'parameter_invalid');
-    expect((await rejection(client().createJob({ job_type: 'A' }))).message).not.toMatch(/snake/);
+    expect(err.message).toBe(`400 unknown_parameter: ${said} (request req_400)`);
   });
 
   it('listJobs sends its filters as they are and reports the 400', async () => {

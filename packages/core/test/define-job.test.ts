@@ -3,9 +3,7 @@
 // and the types follow the schema (a wrong payload does not compile).
 
 import type { StandardSchemaV1 as Official } from '@standard-schema/spec';
-import { type } from 'arktype';
 import { HttpResponse, http } from 'msw';
-import * as v from 'valibot';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -15,35 +13,12 @@ import {
   type StandardSchemaV1,
   ValidationError,
 } from '../src/index.js';
+import { definitions, type Welcome } from './__fixtures__/welcome-definitions.js';
 import { BASE, job, rejection } from './helpers.js';
 import { client, record, type Seen } from './msw-client.js';
 import { useMswServer } from './msw-server.js';
 
 const server = useMswServer();
-
-const definitions = {
-  zod: defineJob({
-    type: 'SendWelcomeEmail',
-    payload: z.object({ email: z.email(), name: z.string(), tags: z.array(z.string()).optional() }),
-    result: z.object({ messageId: z.string() }),
-  }),
-  valibot: defineJob({
-    type: 'SendWelcomeEmail',
-    payload: v.object({
-      email: v.pipe(v.string(), v.email()),
-      name: v.string(),
-      tags: v.optional(v.array(v.string())),
-    }),
-    result: v.object({ messageId: v.string() }),
-  }),
-  arktype: defineJob({
-    type: 'SendWelcomeEmail',
-    payload: type({ email: 'string.email', name: 'string', 'tags?': 'string[]' }),
-    result: type({ messageId: 'string' }),
-  }),
-};
-
-type Welcome = { email: string; name: string; tags?: string[] | undefined };
 
 describe.each(Object.entries(definitions))('defineJob with %s', (_, def) => {
   it('sends a valid payload as given, under the definition’s job_type', async () => {

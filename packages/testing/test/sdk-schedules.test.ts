@@ -221,10 +221,25 @@ describe('typed jobs and tags + progress, end to end', () => {
       job_type: 'SendWelcomeEmail',
       payload: { email: 'ops@example.com' },
     });
+    const updated = await flare.updateSchedule(s.id, {
+      job: welcome,
+      payload: { email: 'team@example.com' },
+    });
+    expect(updated).toMatchObject({ id: s.id, payload: { email: 'team@example.com' } });
+    const sent = fake.requests.length;
+    await expect(
+      flare.updateSchedule(s.id, { job: welcome, payload: { email: 'team' } }),
+    ).rejects.toMatchObject({ name: 'ValidationError', param: 'payload.email' });
+    expect(fake.requests).toHaveLength(sent);
     const synced = await syncSchedules(flare, [
       { key: 'w', cron: '0 9 * * *', job: welcome, payload: { email: 'ops@example.com' } },
     ]);
-    expect(synced.unchanged.map((x) => x.id)).toEqual([s.id]);
+    // Back to the declared payload: one update.
+    expect(synced.updated.map((x) => x.id)).toEqual([s.id]);
+    const again = await syncSchedules(flare, [
+      { key: 'w', cron: '0 9 * * *', job: welcome, payload: { email: 'ops@example.com' } },
+    ]);
+    expect(again.unchanged.map((x) => x.id)).toEqual([s.id]);
     await expect(
       syncSchedules(flare, [
         { key: 'w', cron: '0 9 * * *', job: welcome, payload: { email: 'x' } },

@@ -4,6 +4,7 @@ import {
   type ResultOf,
   type TypedCreateJobParams,
   type TypedCreateScheduleParams,
+  type TypedUpdateScheduleParams,
   withJob,
 } from '../definitions/typed-params.js';
 import type { ApiResponse, Send } from '../http/api-response.js';
@@ -229,23 +230,33 @@ export class FlareClient {
 
   /**
    * Changes the given fields of a schedule (`payload` and `tags` are replaced whole);
-   * `next_run_at` is recomputed.
+   * `next_run_at` is recomputed. A `defineJob` definition may stand in for `job_type`, with the
+   * payload it types and checks, as in `createSchedule`.
    * @example
    * ```ts
    * await flare.updateSchedule('sch_01JD…', { cron: '0 8 * * *', overlap: 'skip' });
+   * await flare.updateSchedule('sch_01JD…', { job: digest, payload: { list: 'vip' } });
    * ```
    */
+  updateSchedule<D extends AnyJobDefinition>(
+    id: string,
+    params: TypedUpdateScheduleParams<D>,
+    options?: RequestOptions,
+  ): FlarePromise<Schedule<PayloadOf<D>>>;
   updateSchedule<TPayload extends PayloadShape = JsonObject>(
     id: string,
     params: UpdateScheduleParams<TPayload>,
     options?: RequestOptions,
-  ): FlarePromise<Schedule<TPayload>> {
+  ): FlarePromise<Schedule<TPayload>>;
+  updateSchedule(id: string, params: object, options?: RequestOptions): FlarePromise<Schedule> {
     return call(() =>
-      this.#send(
-        'POST',
-        `/v1/schedules/${pathId(id, 'schedule')}`,
-        options,
-        jsonBody(params, 'updateSchedule'),
+      withJob(params, (wire) =>
+        this.#send(
+          'POST',
+          `/v1/schedules/${pathId(id, 'schedule')}`,
+          options,
+          jsonBody(wire, 'updateSchedule'),
+        ),
       ),
     );
   }

@@ -19,6 +19,14 @@ export type ScheduleDefinition = (
 ) & { key: string };
 
 /**
+ * What one declared schedule is checked against: its own definition's params when it names a
+ * `job`, else the wire params. So in a mixed list each payload must fit its own job.
+ */
+type CheckedScheduleDefinition<E> = E extends { job: infer D extends AnyJobDefinition }
+  ? TypedCreateScheduleParams<D> & { key: string }
+  : CreateScheduleParams & { key: string };
+
+/**
  * Options of `syncSchedules`: `prune` deletes keyed schedules that are no longer declared; the
  * rest apply to every request (each write gets its own idempotency key).
  * @example
@@ -52,7 +60,8 @@ const DEFAULTS: Record<string, unknown> = {
  * Schedules as code: upserts every definition by `key` and, with `prune`, deletes keyed
  * schedules no longer declared (schedules without a key are never touched). A definition that
  * already matches is left alone, so a second run changes nothing. Every definition (typed
- * payloads included) is checked before the first write. A function of its own rather than a
+ * payloads included) is checked before the first write, and typed one by one: a definition
+ * naming a `job` must carry that job's payload, whatever the others name. A function of its own rather than a
  * `FlareClient` method, so a bundle that never syncs (an edge Worker) does not carry it.
  * @example
  * ```ts
@@ -64,9 +73,9 @@ const DEFAULTS: Record<string, unknown> = {
  * );
  * ```
  */
-export async function syncSchedules(
+export async function syncSchedules<T extends readonly ScheduleDefinition[]>(
   flare: FlareClient,
-  definitions: readonly ScheduleDefinition[],
+  definitions: T & { readonly [K in keyof T]: CheckedScheduleDefinition<T[K]> },
   { prune, ...options }: SyncSchedulesOptions = {},
 ): Promise<SyncSchedulesResult> {
   if (!Array.isArray(definitions)) invalid('syncSchedules takes a list of definitions');

@@ -92,10 +92,13 @@ export function defineJob<
 
 /** A `ValidationError` like the server's, `param` = the first issue's path under `payload`. */
 function payloadError(type: string, issues: ReadonlyArray<StandardSchemaIssue>): ValidationError {
+  // Array.from, not path.map: arktype's path is an Array subclass whose species turns an empty
+  // path into `[0]`.
   const path = (issue: StandardSchemaIssue) =>
-    ['payload', ...(issue.path ?? []).map((s) => String(typeof s === 'object' ? s.key : s))].join(
-      '.',
-    );
+    [
+      'payload',
+      ...Array.from(issue.path ?? [], (s) => String(typeof s === 'object' ? s.key : s)),
+    ].join('.');
   const list = issues.map((issue) => `${path(issue)}: ${issue.message}`).join('; ');
   return new ValidationError(`${type} payload is invalid: ${list}`, {
     type: 'invalid_request_error',

@@ -1,6 +1,6 @@
 import { invalid } from '../errors/invalid.js';
 import type { CreateJobParams } from '../types/job.js';
-import type { CreateScheduleParams } from '../types/schedule.js';
+import type { CreateScheduleParams, UpdateScheduleParams } from '../types/schedule.js';
 import type { AnyJobDefinition, JobDefinition } from './define-job.js';
 
 /** The payload a definition's producer passes (its schema's input). */
@@ -31,6 +31,19 @@ export type TypedCreateJobParams<D extends AnyJobDefinition> = Omit<
  */
 export type TypedCreateScheduleParams<D extends AnyJobDefinition> = Omit<
   CreateScheduleParams,
+  'job_type' | 'payload'
+> & { job: D; payload: PayloadOf<D> };
+
+/**
+ * `updateSchedule` with a job definition in place of `job_type`: the new payload is required,
+ * typed and checked by the definition (the stored one may not fit it).
+ * @example
+ * ```ts
+ * await flare.updateSchedule('sch_01JD…', { job: digest, payload: { list: 'vip' } });
+ * ```
+ */
+export type TypedUpdateScheduleParams<D extends AnyJobDefinition> = Omit<
+  UpdateScheduleParams,
   'job_type' | 'payload'
 > & { job: D; payload: PayloadOf<D> };
 

@@ -37,8 +37,8 @@ const BY_STATUS: Record<number, FlareErrorClass<FlareError>> = {
  * Builds the typed error for a non-2xx response. The class follows the status (so a proxy's
  * HTML 502 still maps), and the details follow the JSON error body when there is one. The
  * `X-Request-Id` header wins over the body's `request_id`, which wins over the id the caller
- * sent. An `unknown_parameter` in camelCase (`jobType`) gets a hint naming the wire's
- * snake_case spelling (`job_type`).
+ * sent. The message is the server's: its `unknown_parameter` message carries the camelCase hint
+ * (`did you mean "job_type"?`, spec), so every SDK shows it and this bundle does not carry it.
  *
  * @example
  * ```ts
@@ -75,11 +75,7 @@ export function errorFromResponse(
       ? `redirect to ${headers.get('location')?.slice(0, 120) ?? '?'} not followed: set baseUrl to the API's own URL`
       : (str('message') ??
         (bodyText ? `non-JSON body ${JSON.stringify(bodyText.slice(0, 120))}` : 'no body'));
-  let message = `${status}${code ? ` ${code}` : ''}: ${detail}${requestId ? ` (request ${requestId})` : ''}`;
-  if (code === 'unknown_parameter' && /[A-Z]/.test(param!)) {
-    const snake = param!.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-    message += ` — parameters use the wire's snake_case: did you mean "${snake}"?`;
-  }
+  const message = `${status}${code ? ` ${code}` : ''}: ${detail}${requestId ? ` (request ${requestId})` : ''}`;
   if (status === 429) {
     const waitMs = serverDelayMs(headers, now);
     return new RateLimitError(message, {

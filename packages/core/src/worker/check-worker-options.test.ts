@@ -6,6 +6,8 @@ import { FlareWorker } from './flare-worker.js';
 import type { FlareWorkerOptions } from './types.js';
 
 const { client } = stubFlare();
+const tooMany: Record<string, unknown> = {};
+for (let i = 0; i <= 100; i++) tooMany[`T${i}`] = () => i;
 const ok: FlareWorkerOptions = { client, handlers: { Ping: () => 1 } };
 
 function refusal(options: unknown) {
@@ -35,7 +37,7 @@ describe('FlareWorker options', () => {
     ['queues', { queues: 'default' }, /queues/],
     ['workerId', { workerId: '' }, /workerId must be 1-128 printable ASCII/],
     ['handlers.Ping', { handlers: { Ping: 'run' } }, /handlers.Ping must be a function/],
-    ['handlers', { handlers: {} }, /handlers must have 1 to 100 job types/],
+    ['handlers', { handlers: tooMany }, /handlers must have at most 100 job types \(got 101\)/],
     ['handlers', { handlers: [() => 1] }, /handlers must be an object/],
     ['handlers', { handlers: { 'Send Email': () => 1 } }, /"Send Email" is not a job type/],
     ['concurency', { concurency: 4 }, /unknown option "concurency"/],

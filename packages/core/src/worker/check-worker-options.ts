@@ -1,4 +1,5 @@
 import { FlareClient } from '../client/flare-client.js';
+import type { AnyJobDefinition } from '../definitions/define-job.js';
 import { ValidationError } from '../errors/api-errors.js';
 import { isObject } from '../internal/is-object.js';
 import { levelRank } from '../internal/log-level.js';
@@ -9,6 +10,9 @@ import { type WorkerProtocol, workerProtocol } from './worker-protocol.js';
 export interface WorkerConfig {
   protocol: WorkerProtocol;
   handlers: JobHandlers;
+  /** The definitions of the types added by `worker.handle()`: their payloads are checked first. */
+  definitions: Map<string, AnyJobDefinition>;
+  /** The types claimed; the last may be added by `worker.handle()` before the worker starts. */
   jobTypes: string[];
   queues: string[];
   concurrency: number;
@@ -34,7 +38,7 @@ const KNOWN = new Set([
   'logLevel',
 ]);
 /** The contract's job-type and queue-name alphabet. */
-const NAME = /^[A-Za-z0-9_.:-]{1,128}$/;
+export const NAME = /^[A-Za-z0-9_.:-]{1,128}$/;
 
 /** Throws the `ValidationError` of a bad option: it names the option and how to fix it. */
 export function badOption(message: string, param: string): never {
@@ -61,9 +65,10 @@ function checkHandlers(handlers: unknown): JobHandlers {
     );
   }
   const types = Object.keys(handlers);
-  // A claim names at most 100 job types.
-  if (types.length === 0 || types.length > 100) {
-    badOption(`handlers must have 1 to 100 job types (got ${types.length})`, 'handlers');
+  // A claim names at most 100 job types. None here is fine when `worker.handle()` adds them: the
+  // worker checks for at least one when it starts.
+  if (types.length > 100) {
+    badOption(`handlers must have at most 100 job types (got ${types.length})`, 'handlers');
   }
   for (const type of types) {
     if (!NAME.test(type)) {
@@ -89,7 +94,7 @@ export function checkWorkerOptions(
   for (const key of Object.keys(options)) {
     if (!KNOWN.has(key)) badOption(`unknown option "${key}"`, key);
   }
-  const handlers = checkHandlers(options.handlers);
+  const handlers = checkHandlers(options.handlers ?? {});
   const queues = options.queues ?? ['default'];
   if (
     !Array.isArray(queues) ||
@@ -127,6 +132,7 @@ export function checkWorkerOptions(
   return {
     protocol,
     handlers,
+    definitions: new Map(),
     jobTypes: Object.keys(handlers),
     queues: [...queues],
     concurrency,

@@ -1,15 +1,23 @@
+import type { AnyJobDefinition } from '../definitions/define-job.js';
 import { FlareError } from '../errors/flare-error.js';
 import { generateIdempotencyKey } from '../internal/ids.js';
 import { ignore } from '../internal/ignore.js';
 import { ActiveJob } from './active-job.js';
-import { checkWorkerOptions, type WorkerConfig } from './check-worker-options.js';
+import { badOption, checkWorkerOptions, type WorkerConfig } from './check-worker-options.js';
 import { type ClaimLoopEnd, claimLoop } from './claim-loop.js';
+import { addDefinedHandler } from './defined-handler.js';
 import { drainPlan } from './drain-plan.js';
 import { giveBack, giveBackAll } from './give-back.js';
 import { LeaseKeeper } from './lease-keeper.js';
 import { type RunJobHost, runJob } from './run-job.js';
 import { shutdown } from './shutdown.js';
-import type { ClaimedJob, DrainOptions, DrainSummary, FlareWorkerOptions } from './types.js';
+import type {
+  ClaimedJob,
+  DefinedJobHandler,
+  DrainOptions,
+  DrainSummary,
+  FlareWorkerOptions,
+} from './types.js';
 import { LeaseLostError, type LeaseLostReason, WorkerStoppedError } from './worker-errors.js';
 import type { WorkerEvents, WorkerListener } from './worker-events.js';
 import { WorkerReporter } from './worker-reporter.js';
@@ -22,7 +30,8 @@ const randomWorkerId = () => `worker-${generateIdempotencyKey().slice(6, 18)}`;
  * Runs Flare jobs: claims the job types it has handlers for, runs them (at most `concurrency` at
  * once) under leases it renews by heartbeat, stores each result, and shuts down without losing or
  * stranding a job. Delivery is at least once: a job whose worker died runs again after its lease,
- * so make side effects idempotent (e.g. key them by `job.id`).
+ * so make side effects idempotent (e.g. key them by `job.id`). Handlers come as functions by job
+ * type (`handlers`) and/or per `defineJob` definition (`handle()`, payload checked and typed).
  *
  * @example
  * ```ts
@@ -92,6 +101,31 @@ export class FlareWorker {
   }
 
   /**
+   * Runs jobs of a `defineJob` definition's type with `handler`, which gets the payload as the
+   * schema parsed it (typed by the schema's output; defaults and transforms applied) and must
+   * return the definition's result type when it declares one. Before the handler runs, the
+   * stored payload is validated again: one that fails is failed at once, not retried (wire type
+   * `ValidationError`, its message naming the path, e.g. `payload.email`), and the handler is not
+   * called. Call it before `run()` / `drain()`; returns the worker, so calls chain.
+   * @example
+   * ```ts
+   * const worker = new FlareWorker({ concurrency: 4 })
+   *   .handle(sendWelcome, async ({ email, name }, ctx) => ({
+   *     messageId: await send(email, `Welcome, ${name}`, { signal: ctx.signal }),
+   *   }))
+   *   .handle(resizeImage, async ({ url, width }) => resize(url, width));
+   * await worker.run();
+   * ```
+   */
+  handle<D extends AnyJobDefinition>(definition: D, handler: DefinedJobHandler<D>): this {
+    if (this.#loop || this.#closing) {
+      throw new FlareError('FlareWorker: handle() must come before run() or drain()');
+    }
+    addDefinedHandler(this.#config, definition, handler as never);
+    return this;
+  }
+
+  /**
    * Subscribes to a lifecycle event; returns the unsubscribe function.
    * @example
    * ```ts
@@ -106,7 +140,8 @@ export class FlareWorker {
   /**
    * Claims and runs jobs until `close()`; resolves once fully stopped. Rejects only when the
    * worker cannot go on: a 401/403 (`AuthError`, `PermissionError`) or a refused claim
-   * (`ValidationError`), after shutting down like `close()`. A worker runs once.
+   * (`ValidationError`), after shutting down like `close()`, or at once when it has no handler
+   * (`ValidationError`, param `handlers`). A worker runs once.
    * @example
    * ```ts
    * await worker.run();
@@ -173,6 +208,12 @@ export class FlareWorker {
     if (this.#loop || this.#closing) {
       throw new FlareError(
         'FlareWorker: run() or drain() was already called, or close(); a worker runs once',
+      );
+    }
+    if (this.#config.jobTypes.length === 0) {
+      badOption(
+        'no handlers: give handlers, or call worker.handle(definition, handler)',
+        'handlers',
       );
     }
     this.#report.log('info', 'Flare worker started', {

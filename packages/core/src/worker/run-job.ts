@@ -9,6 +9,9 @@ import { type LeaseLostReason, NonRetryableError, RetryLaterError } from './work
 import type { WorkerEmitter } from './worker-events.js';
 import type { LogLevel } from './worker-log-line.js';
 
+/** A handler's outcome; `final` fails the job whatever attempts remain. */
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown; final?: boolean };
+
 /** What running one job needs from its worker. */
 export interface RunJobHost {
   config: WorkerConfig;
@@ -24,7 +27,8 @@ export interface RunJobHost {
 }
 
 /**
- * Runs one claimed job: calls its handler with `ctx`, then stores the outcome (complete or fail)
+ * Runs one claimed job: checks the payload of a defined type (`worker.handle`), calls its handler
+ * with `ctx`, then stores the outcome (complete or fail)
  * unless the job stopped being ours meanwhile (lost lease, release on shutdown). Resolves when
  * the handler is done (the delivery of its outcome goes to `host.track`); never rejects.
  */
@@ -33,10 +37,23 @@ export async function runJob(active: ActiveJob, host: RunJobHost): Promise<void>
   const ctx = jobContext(active, host.config.workerId, (percent, message) =>
     host.events.emit('progress', { job, percent, message }),
   );
-  host.events.emit('started', { job, attempt: job.attempts });
-  let outcome: { ok: true; value: unknown } | { ok: false; error: unknown };
+  const definition = host.config.definitions.get(job.job_type);
+  let outcome: Outcome;
   try {
-    outcome = { ok: true, value: await host.config.handlers[job.job_type]!(job, ctx) };
+    const parsed = definition && (await definition.validate(job.payload));
+    if (parsed && !parsed.ok) {
+      // The stored payload will fail every attempt the same way: fail the job now, unseen by the
+      // handler (`ValidationError`, its message naming the path, e.g. `payload.email`).
+      outcome = { ok: false, error: parsed.error, final: true };
+    } else if (active.phase !== 'running') {
+      // Lost or released while an async schema ran: the handler must not start.
+      outcome = { ok: true, value: undefined };
+    } else {
+      // The handler of a defined type gets what the schema parsed (defaults, transforms).
+      if (parsed) ctx.job = { ...job, payload: parsed.value };
+      host.events.emit('started', { job, attempt: job.attempts });
+      outcome = { ok: true, value: await host.config.handlers[job.job_type]!(ctx.job, ctx) };
+    }
   } catch (error) {
     outcome = { ok: false, error };
   }
@@ -49,14 +66,10 @@ export async function runJob(active: ActiveJob, host: RunJobHost): Promise<void>
 }
 
 /** Stores the handler's outcome; never rejects. */
-async function settle(
-  active: ActiveJob,
-  outcome: { ok: true; value: unknown } | { ok: false; error: unknown },
-  host: RunJobHost,
-): Promise<void> {
+async function settle(active: ActiveJob, outcome: Outcome, host: RunJobHost): Promise<void> {
   try {
     if (outcome.ok) await succeed(active, outcome.value, host);
-    else await fail(active, outcome.error, host);
+    else await fail(active, outcome.error, host, outcome.final);
   } catch (error) {
     host.log('warn', `Flare job ${active.job.id}'s outcome could not be stored`, {
       jobId: active.job.id,
@@ -107,12 +120,16 @@ async function succeed(active: ActiveJob, value: unknown, host: RunJobHost): Pro
   });
 }
 
-async function fail(active: ActiveJob, error: unknown, host: RunJobHost): Promise<void> {
-  const retryable = !NonRetryableError.isInstance(error);
+async function fail(
+  active: ActiveJob,
+  error: unknown,
+  host: RunJobHost,
+  final = NonRetryableError.isInstance(error),
+): Promise<void> {
   const body = {
     lease_id: active.leaseId,
     error: wireError(error),
-    retryable,
+    retryable: !final,
     ...(RetryLaterError.isInstance(error) ? { retry_in_ms: error.delayMs } : {}),
   };
   const sent = await deliver(

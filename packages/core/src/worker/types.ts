@@ -1,4 +1,5 @@
 import type { FlareClient } from '../client/flare-client.js';
+import type { AnyJobDefinition, JobDefinition } from '../definitions/define-job.js';
 import type { Job, JsonObject, PayloadShape } from '../types/job.js';
 import type { FlareLogger, FlareLogLevel } from '../types/observability.js';
 
@@ -72,6 +73,23 @@ export type JobHandler<TPayload extends PayloadShape = JsonObject> = (
 export type JobHandlers = Record<string, JobHandler<any>>;
 
 /**
+ * The handler of a `defineJob` definition (see `worker.handle`): it gets the payload as the
+ * definition's schema parsed it (defaults and transforms applied; `ctx.job.payload` is the same
+ * value), and must return the definition's result type when it declares one.
+ * @example
+ * ```ts
+ * const run: DefinedJobHandler<typeof sendWelcome> = async (payload, ctx) => ({
+ *   messageId: await send(payload.email, { signal: ctx.signal }),
+ * });
+ * ```
+ */
+export type DefinedJobHandler<D extends AnyJobDefinition> =
+  // Not distributive: a union of definitions gets one handler of the union of their payloads.
+  [D] extends [JobDefinition<infer P, infer R, infer _I>]
+    ? (payload: P, ctx: JobContext<P>) => R | PromiseLike<R>
+    : never;
+
+/**
  * Where the worker writes its log lines when given one: the client's `FlareLogger` shape
  * (`console`, pino, winston fit), each method optional (docs/decisions/0011-observability.md).
  * @example
@@ -82,15 +100,19 @@ export type JobHandlers = Record<string, JobHandler<any>>;
 export type WorkerLogger = Partial<FlareLogger>;
 
 /**
- * Options of `new FlareWorker(options)`; only `handlers` is required.
+ * Options of `new FlareWorker(options)`. The job types come from `handlers` and/or
+ * `worker.handle(definition, handler)`; every option has a default.
  * @example
  * ```ts
  * const options: FlareWorkerOptions = { handlers: { Ping: () => 'pong' }, concurrency: 4 };
  * ```
  */
 export interface FlareWorkerOptions {
-  /** The job types this worker runs, each with its handler; only these types are claimed. */
-  handlers: JobHandlers;
+  /**
+   * Job types this worker runs, each with its handler; only the types it has a handler for (here
+   * or through `worker.handle()`) are claimed.
+   */
+  handlers?: JobHandlers | undefined;
   /** Default `new FlareClient()` (reads `FLARE_API_KEY`). */
   client?: FlareClient | undefined;
   /** Queues to claim from (no priority between them). Default `['default']`. */

@@ -13,14 +13,22 @@ export const MAX_JSON_BYTES = 262_144;
 /** Rejects any key outside `allowed` (400 `unknown_parameter`), prefixing nested params. */
 export function onlyKeys(fields: Fields, allowed: readonly string[], prefix = ''): void {
   for (const key of Object.keys(fields)) {
-    if (!allowed.includes(key)) {
-      throw badParam(
-        prefix + key,
-        `unknown parameter; allowed: ${allowed.join(', ')}`,
-        'unknown_parameter',
-      );
-    }
+    if (!allowed.includes(key)) throw unknownParam(key, allowed, prefix);
   }
+}
+
+/**
+ * 400 `unknown_parameter` for `key`, listing `allowed`; a camelCase spelling of an allowed name
+ * (`jobType`) ends with `did you mean "job_type"?` (the spec's rule: the hint is the server's).
+ */
+export function unknownParam(key: string, allowed: readonly string[], prefix = '') {
+  const snake = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  const hint = snake !== key && allowed.includes(snake) ? `; did you mean "${snake}"?` : '';
+  return badParam(
+    prefix + key,
+    `unknown parameter; allowed: ${allowed.join(', ')}${hint}`,
+    'unknown_parameter',
+  );
 }
 
 /** The value of a required field (400 `parameter_missing` when absent). */

@@ -74,7 +74,7 @@ export function single(
   const out: Record<string, string | undefined> = {};
   for (const [key, values] of query) {
     if (!allowed.includes(key)) {
-      throw badParam(key, `unknown parameter; allowed: ${allowed.join(', ')}`, 'unknown_parameter');
+      throw check.unknownParam(key, allowed);
     }
     if (values.length > 1) throw badParam(key, 'must be given once');
     out[key] = values[0];
