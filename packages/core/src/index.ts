@@ -1,6 +1,7 @@
 // The public surface of @flare/core, listed name by name: anything not here is internal.
 // `api-report.md` beside package.json records it; `pnpm test` fails when the two differ.
 export { FlareClient } from './client/flare-client.js';
+export { type LogOptions, logHooks } from './client/log-hooks.js';
 export type { FlareClientOptions } from './client/options.js';
 export { DEFAULT_BASE_URL } from './client/resolve-config.js';
 export {
@@ -63,6 +64,12 @@ export type {
   ListJobsParams,
   PayloadShape,
 } from './types/job.js';
+export type {
+  FlareEvent,
+  FlareHooks,
+  FlareLogger,
+  FlareLogLevel,
+} from './types/observability.js';
 export type {
   CreateScheduleParams,
   DeletedSchedule,

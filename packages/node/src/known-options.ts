@@ -13,6 +13,7 @@ const KNOWN: ReadonlyArray<keyof FlareClientOptions> = [
   'fetch',
   'transport',
   'dangerouslyAllowBrowser',
+  'hooks',
 ];
 
 /** Edit distance, case-insensitive: how far a typo is from a known name. */

@@ -1,4 +1,5 @@
 import type { Fetch, Transport } from '../http/transport.js';
+import type { FlareHooks } from '../types/observability.js';
 
 /**
  * Options of `new FlareClient(options)`. Every field is optional.
@@ -39,4 +40,10 @@ export interface FlareClientOptions {
    * (an internal tool). Ignored outside browsers.
    */
   dangerouslyAllowBrowser?: boolean | undefined;
+  /**
+   * Request lifecycle hooks (`onRequest`, `onResponse`, `onRetry`, `onError`), e.g. for
+   * OpenTelemetry spans or metrics. For log lines, `logHooks({ logger, logLevel })` makes a set
+   * (`@flare/node`'s client takes `logger` and `logLevel` directly, and reads `FLARE_LOG`).
+   */
+  hooks?: FlareHooks | undefined;
 }

@@ -1,4 +1,4 @@
-import { fail } from '../errors/invalid.js';
+import { fail, invalid } from '../errors/invalid.js';
 import { customHeaders } from '../http/custom-headers.js';
 import { fetchTransport } from '../http/fetch-transport.js';
 import { checkNumbers } from '../http/request-options.js';
@@ -22,6 +22,7 @@ export function resolveConfig(options: FlareClientOptions): RequesterConfig {
     retryMaxDelayMs = 30_000,
     maxResponseBytes = 10 * 2 ** 20,
     timeoutMs = 60_000,
+    hooks,
   } = options;
   // '' too: an env var that is set but empty.
   if (apiKey === undefined || apiKey === '') {
@@ -48,12 +49,18 @@ export function resolveConfig(options: FlareClientOptions): RequesterConfig {
       `baseUrl "${shown}" must be an http(s) URL without credentials, query or fragment${shown.includes('//') ? '' : `: did you mean "https://${shown}"?`}`,
     );
   }
+  // A hook that is not a function fails here, not as a reported throw on every call.
+  for (const name in hooks) {
+    if (typeof hooks[name as 'onRetry'] !== 'function')
+      invalid(`hooks.${name} must be a function`, 'hooks');
+  }
   checkNumbers(
     { maxRetries, retryBaseDelayMs, retryMaxDelayMs, maxResponseBytes, timeoutMs },
     fail,
   );
   return {
     apiKey,
+    hooks,
     maxRetries,
     retry: { baseDelayMs: retryBaseDelayMs, maxDelayMs: retryMaxDelayMs },
     maxResponseBytes,
