@@ -301,11 +301,6 @@ export class FlareClient {
       this.#send('POST', `/v1/schedules/${pathId(id, 'schedule')}/resume`, options),
     );
   }
-
-  /** Never serialises the API key. */
-  toJSON(): { baseUrl: string } {
-    return { baseUrl: this.baseUrl };
-  }
 }
 
 /** Runs `run` now, turning a synchronous throw (a bad argument) into a rejection. */

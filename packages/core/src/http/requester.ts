@@ -34,6 +34,16 @@ export interface RequesterConfig {
 /** A step of a call, named as its hook is (`Retry` → `onRetry`). */
 type Step = 'Request' | 'Response' | 'Retry' | 'Error';
 
+/** What a call's last argument may hold (`RequestOptions`). */
+const CALL_OPTIONS = [
+  'idempotencyKey',
+  'requestId',
+  'signal',
+  'timeoutMs',
+  'maxRetries',
+  'headers',
+];
+
 /** Makes the `Send` of a client: headers, the retry loop and response decoding. */
 export function requester(config: RequesterConfig): Send {
   const client = `flare-typescript/${VERSION} ${runtimeTag()}`;
@@ -51,6 +61,12 @@ export function requester(config: RequesterConfig): Send {
     // client's own values were checked at construction, so the usual call skips this.
     if (maxRetries !== config.maxRetries || timeoutMs !== config.timeoutMs) {
       checkNumbers({ maxRetries, timeoutMs }, invalid);
+    }
+    // A plain-JavaScript typo (`idempotencykey`, `timeout`) would otherwise be ignored.
+    for (const name in options) {
+      if (!CALL_OPTIONS.includes(name)) {
+        invalid(`Unknown option "${name}": use ${CALL_OPTIONS.join(', ')}`, name);
+      }
     }
     if (signal != null && typeof signal.addEventListener !== 'function') {
       invalid('signal must be an AbortSignal', 'signal');
