@@ -13,10 +13,11 @@ const shared: Options = {
 };
 
 export default defineConfig([
-  // Node, Bun, Deno, browsers and bundlers without an edge condition.
+  // Node, Bun, Deno and bundlers without an edge condition; browser.ts is the `browser`
+  // condition's entry (index plus the FlareClient that refuses a page without opting in).
   {
     ...shared,
-    entry: ['src/index.ts'],
+    entry: ['src/index.ts', 'src/browser.ts'],
     format: ['esm', 'cjs'],
     dts: true,
     define: { __FLARE_VERSION__: JSON.stringify(version), __FLARE_EDGE__: 'false' },

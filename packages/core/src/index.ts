@@ -8,6 +8,7 @@ export {
   type TypedCreateJobsItem,
 } from './client/create-jobs.js';
 export { FlareClient } from './client/flare-client.js';
+export { type LogOptions, logHooks } from './client/log-hooks.js';
 export type { FlareClientOptions } from './client/options.js';
 export { DEFAULT_BASE_URL } from './client/resolve-config.js';
 export {
@@ -70,6 +71,12 @@ export type {
   ListJobsParams,
   PayloadShape,
 } from './types/job.js';
+export type {
+  FlareEvent,
+  FlareHooks,
+  FlareLogger,
+  FlareLogLevel,
+} from './types/observability.js';
 export type {
   CreateScheduleParams,
   DeletedSchedule,

@@ -59,3 +59,58 @@ describe('per-call options', () => {
     await expect(client().getJob('job_1', options)).resolves.toMatchObject({ object: 'job' });
   });
 });
+
+describe('unknown call options', () => {
+  it.each([
+    ['idempotencykey', { job_type: 'A' }],
+    ['timeout', { job_type: 'A' }],
+    ['maxRetry', { job_type: 'A' }],
+    ['defaultHeaders', { job_type: 'A' }],
+  ])(
+    'a plain-JavaScript %s is a ValidationError naming it and the known ones, nothing sent',
+    async (name, params) => {
+      const seen: Request[] = [];
+      server.use(
+        http.post(`${BASE}/v1/jobs`, ({ request }) => {
+          seen.push(request);
+          return HttpResponse.json(job(), { status: 201 });
+        }),
+      );
+      const err = await rejection(client().createJob(params, { [name]: 'x' } as never));
+      expect(err).toMatchObject({ name: 'ValidationError', param: name });
+      expect(err.message).toBe(
+        `Unknown option "${name}": use idempotencyKey, requestId, signal, timeoutMs, maxRetries, headers`,
+      );
+      expect(seen).toHaveLength(0);
+    },
+  );
+
+  it('refuses them on reads and lists too (a misspelt signal would never abort)', async () => {
+    const flare = client();
+    await expect(flare.getJob('job_1', { sginal: null } as never)).rejects.toMatchObject({
+      name: 'ValidationError',
+      param: 'sginal',
+    });
+    await expect(flare.listJobs({}, { timout: 5 } as never)).rejects.toMatchObject({
+      param: 'timout',
+    });
+  });
+
+  it('takes every known one, undefined values included', async () => {
+    server.use(http.post(`${BASE}/v1/jobs`, () => HttpResponse.json(job(), { status: 201 })));
+    const options = {
+      idempotencyKey: 'k-1',
+      requestId: 'r-1',
+      signal: new AbortController().signal,
+      timeoutMs: 1_000,
+      maxRetries: 0,
+      headers: { 'x-gateway': 'g' },
+    };
+    await expect(client().createJob({ job_type: 'A' }, options)).resolves.toMatchObject({
+      object: 'job',
+    });
+    await expect(
+      client().createJob({ job_type: 'A' }, { idempotencyKey: undefined, signal: undefined }),
+    ).resolves.toMatchObject({ object: 'job' });
+  });
+});

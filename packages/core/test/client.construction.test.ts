@@ -77,15 +77,38 @@ describe('construction', () => {
     expect(new FlareClient({ apiKey: KEY, baseUrl }).baseUrl).toBe(expected);
   });
 
+  const rule = 'must be an http(s) URL without credentials, query or fragment';
   it.each([
-    'https://user:zf_live_sk_leak@api.zeridion.com',
-    'https://:zf_live_sk_leak@api.zeridion.com',
-    'https://api.zeridion.com/?key=zf_live_sk_leak',
-    'api.zeridion.com',
-  ])('refuses baseUrl %s, suggesting https:// and never showing a credential', (baseUrl) => {
-    expect(() => new FlareClient({ apiKey: KEY, baseUrl })).toThrow(
-      'baseUrl must be like https://api.zeridion.com, without credentials, query or fragment',
-    );
+    [
+      'https://user:zf_live_sk_leak@api.zeridion.com',
+      `baseUrl "https://***@api.zeridion.com" ${rule}`,
+    ],
+    ['https://:zf_live_sk_leak@api.zeridion.com', `baseUrl "https://***@api.zeridion.com" ${rule}`],
+    [
+      'https://api.zeridion.com/?key=zf_live_sk_leak',
+      `baseUrl "https://api.zeridion.com/***" ${rule}`,
+    ],
+    ['https://api.zeridion.com/#zf_live_sk_leak', `baseUrl "https://api.zeridion.com/***" ${rule}`],
+    ['ftp://api.zeridion.com', `baseUrl "ftp://api.zeridion.com" ${rule}`],
+    [
+      'api.zeridion.com',
+      `baseUrl "api.zeridion.com" ${rule}: did you mean "https://api.zeridion.com"?`,
+    ],
+    [
+      'user:zf_live_sk_leak@localhost:8080',
+      `baseUrl "***@localhost:8080" ${rule}: did you mean "https://***@localhost:8080"?`,
+    ],
+  ])('refuses baseUrl %s, naming it without a credential', (baseUrl, message) => {
+    const run = () => new FlareClient({ apiKey: KEY, baseUrl });
+    expect(run).toThrow(FlareError);
+    let text = '';
+    try {
+      run();
+    } catch (error) {
+      text = (error as Error).message;
+    }
+    expect(text).toBe(message);
+    expect(text).not.toContain('zf_live_sk_leak');
   });
 
   it('never exposes the API key', async () => {

@@ -148,10 +148,15 @@ describe('redirects', () => {
       }),
     );
     const err = await rejection(client().createJob({ job_type: 'A' }));
-    expect(err).toMatchObject({ name: 'FlareError', status: 301, attempts: 1 });
+    expect(err).toMatchObject({
+      name: 'FlareError',
+      status: 301,
+      attempts: 1,
+      code: 'redirect_not_followed',
+    });
     expect(err.isRetryable).toBe(false);
     expect(err.message).toBe(
-      `301: redirect to ${BASE}/v2/jobs not followed: set baseUrl to the API's own URL`,
+      `301 redirect_not_followed: to ${BASE}/v2/jobs: set baseUrl to the API's own URL`,
     );
     expect(seen).toEqual(['POST /v1/jobs']);
   });

@@ -26,6 +26,29 @@ const probe = `
     workersHint: /env\\.FLARE_API_KEY/.test(err && err.message) }));
 `;
 
+describe('the browser key guard', () => {
+  it.each([
+    [['workerd', 'worker', 'browser']], // wrangler's conditions
+    [['edge-light', 'browser']],
+    [['worker', 'browser']],
+  ])(
+    'stays out of a bundle built with conditions %j (core resolves ahead of browser)',
+    async (conditions) => {
+      const { code, metafile } = await bundle('test/support/client-only-entry.ts', { conditions });
+      expect(Object.keys(metafile.inputs)).toContain('../core/dist/index.edge.js');
+      expect(code).not.toContain('dangerouslyAllowBrowser');
+    },
+  );
+
+  it('is in a browser bundle (the browser condition alone)', async () => {
+    const { code, metafile } = await bundle('test/support/client-only-entry.ts', {
+      conditions: ['browser'],
+    });
+    expect(Object.keys(metafile.inputs)).toContain('../core/dist/browser.js');
+    expect(code).toContain('dangerouslyAllowBrowser');
+  });
+});
+
 describe('the exports map', () => {
   it.each(['workerd', 'edge-light', 'worker', 'browser'])(
     'gives the %s condition the ESM build and its .d.ts, ahead of import/require',

@@ -1,6 +1,8 @@
 import {
   FlareClient as CoreFlareClient,
   type FlareClientOptions,
+  type LogOptions,
+  logHooks,
   type Transport,
 } from '@flare/core';
 import { checkKnownOptions } from './known-options.js';
@@ -17,7 +19,9 @@ function defaultTransport(): Transport {
 /**
  * The Flare client for Node.js. Same API as `@flare/core`'s, sending requests over `node:http`
  * keep-alive connections shared by every client in the process. Pass `fetch` to use a `fetch`
- * instead, or `transport` for a tuned `nodeHttpTransport(...)`.
+ * instead, or `transport` for a tuned `nodeHttpTransport(...)`. Logs warnings to `console` by
+ * default: set `logLevel` / `logger`, or the `FLARE_LOG` environment variable
+ * (`debug|info|warn|error|off`).
  *
  * @example
  * ```ts
@@ -28,10 +32,20 @@ function defaultTransport(): Transport {
  * ```
  */
 export class FlareClient extends CoreFlareClient {
-  constructor(options: FlareClientOptions = {}) {
+  constructor(options: FlareClientOptions & LogOptions = {}) {
+    if (typeof options !== 'object' || options === null) {
+      super(options); // core says what to pass instead
+      return;
+    }
     // A plain-JavaScript typo (`maxRetry`) would otherwise be ignored; core checks the rest.
-    if (typeof options === 'object' && options !== null) checkKnownOptions(options);
-    const useNodeHttp = options?.transport === undefined && options?.fetch === undefined;
-    super(useNodeHttp ? { ...options, transport: defaultTransport() } : options);
+    checkKnownOptions(options, ['logger', 'logLevel']);
+    // Logging is on by default here (warnings, or FLARE_LOG): Node pays no bundle size for it.
+    const { logger, logLevel, ...rest } = options;
+    const useNodeHttp = rest.transport === undefined && rest.fetch === undefined;
+    super({
+      ...rest,
+      ...(useNodeHttp && { transport: defaultTransport() }),
+      hooks: logHooks({ logger, logLevel }, rest.hooks),
+    });
   }
 }

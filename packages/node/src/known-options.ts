@@ -9,8 +9,11 @@ const KNOWN: ReadonlyArray<keyof FlareClientOptions> = [
   'retryMaxDelayMs',
   'maxResponseBytes',
   'timeoutMs',
+  'defaultHeaders',
   'fetch',
   'transport',
+  'dangerouslyAllowBrowser',
+  'hooks',
 ];
 
 /** Edit distance, case-insensitive: how far a typo is from a known name. */
@@ -44,9 +47,10 @@ export function checkKnownOptions(options: object, extra: readonly string[] = []
   const known = [...KNOWN, ...extra];
   for (const name of Object.keys(options)) {
     if (known.includes(name)) continue;
-    const closest = known.reduce((best, k) =>
-      distance(name, k) < distance(name, best) ? k : best,
-    );
+    // A known name ending with the typo wins (`headers` → `defaultHeaders`), else the nearest.
+    const closest =
+      known.find((k) => k.toLowerCase().endsWith(name.toLowerCase())) ??
+      known.reduce((best, k) => (distance(name, k) < distance(name, best) ? k : best));
     throw new ValidationError(
       `Unknown FlareClient option "${name}": did you mean "${closest}"? Known: ${known.join(', ')}`,
       { type: 'invalid_request_error', code: 'parameter_invalid', param: name },

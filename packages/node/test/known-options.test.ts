@@ -21,9 +21,9 @@ describe('FlareClient options in plain JavaScript', () => {
     }
   });
 
-  it('rejects a per-client headers option instead of silently dropping it', () => {
+  it('rejects a per-client headers option, pointing to defaultHeaders', () => {
     expect(() => new FlareClient({ apiKey: KEY, headers: { 'x-a': '1' } } as never)).toThrow(
-      /Unknown FlareClient option "headers"/,
+      'Unknown FlareClient option "headers": did you mean "defaultHeaders"?',
     );
   });
 
@@ -36,8 +36,10 @@ describe('FlareClient options in plain JavaScript', () => {
       retryMaxDelayMs: 1,
       maxResponseBytes: 1,
       timeoutMs: 1,
+      defaultHeaders: { 'x-gateway-key': 'gw' },
       fetch: globalThis.fetch,
       transport: undefined,
+      dangerouslyAllowBrowser: false,
     };
     expect(new FlareClient(all).baseUrl).toBe('http://127.0.0.1:1');
   });

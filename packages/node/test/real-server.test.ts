@@ -106,17 +106,39 @@ describe.each(TRANSPORTS)('@flare/node over a real node:http server, %s', (_name
     });
   });
 
-  it('a connection reset mid-response is a retried ConnectionError', async () => {
-    server.handle((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '500' });
-      res.write('{"id":"job_');
-      setTimeout(() => res.socket?.destroy(), 5);
-    });
-    const err = await rejection(client({ maxRetries: 2 }).getJob('j'));
-    expect(ConnectionError.isInstance(err)).toBe(true);
-    expect(TimeoutError.isInstance(err)).toBe(false);
-    expect(err.attempts).toBe(3);
-    expect(server.requests).toHaveLength(3);
+  it.each([
+    ['node:http', {}],
+    ['fetch', { fetch: (...args: Parameters<typeof fetch>) => fetch(...args) }],
+  ])(
+    'a connection reset mid-response (%s) is a retried ConnectionError saying the response was cut short',
+    async (_name, opts) => {
+      server.handle((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '500' });
+        res.write('{"id":"job_');
+        setTimeout(() => res.socket?.destroy(), 5);
+      });
+      const err = await rejection(client({ maxRetries: 2, ...opts }).getJob('j'));
+      expect(ConnectionError.isInstance(err)).toBe(true);
+      expect(TimeoutError.isInstance(err)).toBe(false);
+      expect(err.status).toBe(200);
+      // The server was reached: "Could not reach Flare" would send the reader to DNS and firewalls.
+      expect(err.message).toMatch(/^Response cut short: /);
+      expect(err.attempts).toBe(3);
+      expect(server.requests).toHaveLength(3);
+    },
+  );
+
+  it('stops iterating listJobs with cursor_repeated when the server repeats a cursor', async () => {
+    server.handle((_req, res) =>
+      json(res, 200, { object: 'list', jobs: [job()], has_more: true, next_cursor: 'c1' }),
+    );
+    const seen: string[] = [];
+    const err = await (async () => {
+      for await (const item of client().listJobs()) seen.push(item.id);
+    })().catch((e: unknown) => e);
+    expect(err).toMatchObject({ name: 'FlareError', code: 'cursor_repeated' });
+    expect(seen).toHaveLength(2);
+    expect(server.requests.map((r) => r.url)).toEqual(['/v1/jobs', '/v1/jobs?cursor=c1']);
   });
 
   it('a refused connection is a ConnectionError with the cause', async () => {
@@ -228,15 +250,23 @@ describe.each(TRANSPORTS)('@flare/node over a real node:http server, %s', (_name
     // A 301 turns a followed POST into a GET: createJob would resolve with the new URL's answer.
     server.handle((req, res) => {
       if (req.url === '/v1/jobs' && req.method === 'POST') {
-        res.writeHead(301, { location: '/v2/jobs' });
-        return res.end();
+        // A proxy's JSON body says nothing of the request: its code is not the error's.
+        res.writeHead(301, { location: '/v2/jobs', 'content-type': 'application/json' });
+        return res.end('{"error":{"code":"parameter_invalid","message":"moved"}}');
       }
       return json(res, 200, { jobs: [], has_more: false, next_cursor: null });
     });
     for (const opts of [{}, { fetch: (...args: Parameters<typeof fetch>) => fetch(...args) }]) {
       const err = await rejection(client(opts).createJob({ job_type: 'A' }));
-      expect(err).toMatchObject({ name: 'FlareError', status: 301, attempts: 1 });
-      expect(err.message).toContain("redirect to /v2/jobs not followed: set baseUrl to the API's");
+      expect(err).toMatchObject({
+        name: 'FlareError',
+        status: 301,
+        attempts: 1,
+        code: 'redirect_not_followed',
+      });
+      expect(err.message).toContain(
+        "301 redirect_not_followed: to /v2/jobs: set baseUrl to the API's",
+      );
       expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['POST /v1/jobs']);
       server.requests.length = 0;
     }

@@ -11,7 +11,7 @@ import type { ApiResponse, Send } from '../http/api-response.js';
 import { clientSends } from '../http/client-sends.js';
 import { type FlarePromise, flarePromise } from '../http/flare-promise.js';
 import type { RequestOptions } from '../http/request-options.js';
-import { checkObject, jsonBody, pathId, queryString } from '../http/request-params.js';
+import { jsonBody, pathId, queryString } from '../http/request-params.js';
 import { nullOnNotFound, requester } from '../http/requester.js';
 import { type JobListPromise, type ListPromise, listPromise } from '../pagination/list-promise.js';
 import type {
@@ -121,17 +121,17 @@ export class FlareClient {
     params: ListJobsParams = {},
     options?: RequestOptions,
   ): JobListPromise<TPayload, TResult> {
-    const page = (cursor: string | undefined) =>
-      this.#send<JobPage<TPayload, TResult>>(
-        'GET',
-        `/v1/jobs${queryString({ ...params, cursor })}`,
-        options,
-      );
-    const first = settle(() => {
-      checkObject(params, 'listJobs');
-      return page(params.cursor);
-    });
-    return listPromise(first, page, 'jobs');
+    return listPromise(
+      (cursor) =>
+        this.#send<JobPage<TPayload, TResult>>(
+          'GET',
+          `/v1/jobs${queryString({ ...params, cursor })}`,
+          options,
+        ),
+      params,
+      'jobs',
+      'listJobs',
+    );
   }
 
   /**
@@ -215,17 +215,17 @@ export class FlareClient {
     params: ListSchedulesParams = {},
     options?: RequestOptions,
   ): ListPromise<SchedulePage<TPayload>, Schedule<TPayload>> {
-    const page = (cursor: string | undefined) =>
-      this.#send<SchedulePage<TPayload>>(
-        'GET',
-        `/v1/schedules${queryString({ ...params, cursor })}`,
-        options,
-      );
-    const first = settle(() => {
-      checkObject(params, 'listSchedules');
-      return page(params.cursor);
-    });
-    return listPromise(first, page, 'schedules');
+    return listPromise(
+      (cursor) =>
+        this.#send<SchedulePage<TPayload>>(
+          'GET',
+          `/v1/schedules${queryString({ ...params, cursor })}`,
+          options,
+        ),
+      params,
+      'schedules',
+      'listSchedules',
+    );
   }
 
   /**
@@ -300,11 +300,6 @@ export class FlareClient {
     return call(() =>
       this.#send('POST', `/v1/schedules/${pathId(id, 'schedule')}/resume`, options),
     );
-  }
-
-  /** Never serialises the API key. */
-  toJSON(): { baseUrl: string } {
-    return { baseUrl: this.baseUrl };
   }
 }
 

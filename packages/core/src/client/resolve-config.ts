@@ -1,4 +1,5 @@
-import { fail } from '../errors/invalid.js';
+import { fail, invalid } from '../errors/invalid.js';
+import { customHeaders } from '../http/custom-headers.js';
 import { fetchTransport } from '../http/fetch-transport.js';
 import { checkNumbers } from '../http/request-options.js';
 import type { RequesterConfig } from '../http/requester.js';
@@ -21,6 +22,7 @@ export function resolveConfig(options: FlareClientOptions): RequesterConfig {
     retryMaxDelayMs = 30_000,
     maxResponseBytes = 10 * 2 ** 20,
     timeoutMs = 60_000,
+    hooks,
   } = options;
   // '' too: an env var that is set but empty.
   if (apiKey === undefined || apiKey === '') {
@@ -39,16 +41,18 @@ export function resolveConfig(options: FlareClientOptions): RequesterConfig {
   } catch {
     // Not a URL: reported below.
   }
-  if (
-    typeof baseUrl !== 'string' ||
-    !url ||
-    !/^https?:$/.test(url.protocol) ||
-    url.search ||
-    url.hash ||
-    url.username ||
-    url.password
-  ) {
-    fail('baseUrl must be like https://api.zeridion.com, without credentials, query or fragment');
+  // http(s), and no `@` (credentials), `?` or `#` anywhere: a secret would ride in every request.
+  if (!url || !/^https?:\/\/[^@?#]+$/i.test(baseUrl)) {
+    // Named in the error, minus anything that may be a secret (user:key@, a query, a fragment).
+    const shown = String(baseUrl).replace(/[^/@]+(?=@)|[?#].*/g, '***');
+    fail(
+      `baseUrl "${shown}" must be an http(s) URL without credentials, query or fragment${shown.includes('//') ? '' : `: did you mean "https://${shown}"?`}`,
+    );
+  }
+  // A hook that is not a function fails here, not as a reported throw on every call.
+  for (const name in hooks) {
+    if (typeof hooks[name as 'onRetry'] !== 'function')
+      invalid(`hooks.${name} must be a function`, 'hooks');
   }
   checkNumbers(
     { maxRetries, retryBaseDelayMs, retryMaxDelayMs, maxResponseBytes, timeoutMs },
@@ -56,6 +60,7 @@ export function resolveConfig(options: FlareClientOptions): RequesterConfig {
   );
   return {
     apiKey,
+    hooks,
     maxRetries,
     retry: { baseDelayMs: retryBaseDelayMs, maxDelayMs: retryMaxDelayMs },
     maxResponseBytes,
@@ -64,5 +69,6 @@ export function resolveConfig(options: FlareClientOptions): RequesterConfig {
     baseUrl: url!.href.replace(/(\/v1)?\/*$/, ''),
     timeoutMs,
     transport: options.transport ?? fetchTransport(options.fetch),
+    headers: customHeaders(options.defaultHeaders, 'defaultHeaders'),
   };
 }

@@ -66,13 +66,14 @@ export function errorFromResponse(
     return Number.isNaN(n) ? undefined : n;
   };
   const requestId = headers.get('x-request-id') ?? str('request_id') ?? context.requestId;
-  const code = str('code');
+  // A redirect's body (a proxy's) says nothing about the request: its code is the SDK's own.
+  const code = status < 400 ? 'redirect_not_followed' : str('code');
   const param = str('param');
   const init = { ...context, status, type: str('type'), code, param, requestId, headers };
   // A redirect (0: a browser's opaque one) is never followed: a POST would come back as a GET.
   const detail =
     status < 400
-      ? `redirect to ${headers.get('location')?.slice(0, 120) ?? '?'} not followed: set baseUrl to the API's own URL`
+      ? `to ${headers.get('location')?.slice(0, 120) ?? '?'}: set baseUrl to the API's own URL`
       : (str('message') ??
         (bodyText ? `non-JSON body ${JSON.stringify(bodyText.slice(0, 120))}` : 'no body'));
   const message = `${status}${code ? ` ${code}` : ''}: ${detail}${requestId ? ` (request ${requestId})` : ''}`;

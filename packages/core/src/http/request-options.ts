@@ -16,6 +16,11 @@ export interface RequestOptions {
   timeoutMs?: number | undefined;
   /** Overrides the client's `maxRetries` for this call. */
   maxRetries?: number | undefined;
+  /**
+   * Extra headers for this call (a proxy's or gateway's), over the client's `defaultHeaders`. The
+   * SDK's own headers are refused, as in `defaultHeaders`.
+   */
+  headers?: Record<string, string> | undefined;
 }
 
 /**

@@ -8,7 +8,9 @@ import { runtimeTag } from '../internal/runtime.js';
 import { VERSION } from '../internal/version.js';
 import { type RetryDelayInput, retryDelay } from '../retry/retry-delay.js';
 import { sleep } from '../retry/sleep.js';
+import type { FlareEvent, FlareHooks } from '../types/observability.js';
 import type { ApiResponse, HttpMethod, Send } from './api-response.js';
+import { customHeaders, headerValue } from './custom-headers.js';
 import { checkNumbers, type RequestOptions } from './request-options.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
 
@@ -23,7 +25,24 @@ export interface RequesterConfig {
   maxResponseBytes: number;
   timeoutMs: number;
   transport: Transport;
+  /** `defaultHeaders`, checked and with lower-case names (see custom-headers.ts). */
+  headers?: Record<string, string> | undefined;
+  /** The request lifecycle hooks, checked. */
+  hooks?: FlareHooks | undefined;
 }
+
+/** A step of a call, named as its hook is (`Retry` → `onRetry`). */
+type Step = 'Request' | 'Response' | 'Retry' | 'Error';
+
+/** What a call's last argument may hold (`RequestOptions`). */
+const CALL_OPTIONS = [
+  'idempotencyKey',
+  'requestId',
+  'signal',
+  'timeoutMs',
+  'maxRetries',
+  'headers',
+];
 
 /** Makes the `Send` of a client: headers, the retry loop and response decoding. */
 export function requester(config: RequesterConfig): Send {
@@ -43,6 +62,12 @@ export function requester(config: RequesterConfig): Send {
     if (maxRetries !== config.maxRetries || timeoutMs !== config.timeoutMs) {
       checkNumbers({ maxRetries, timeoutMs }, invalid);
     }
+    // A plain-JavaScript typo (`idempotencykey`, `timeout`) would otherwise be ignored.
+    for (const name in options) {
+      if (!CALL_OPTIONS.includes(name)) {
+        invalid(`Unknown option "${name}": use ${CALL_OPTIONS.join(', ')}`, name);
+      }
+    }
     if (signal != null && typeof signal.addEventListener !== 'function') {
       invalid('signal must be an AbortSignal', 'signal');
     }
@@ -53,6 +78,8 @@ export function requester(config: RequesterConfig): Send {
       'user-agent': client,
       'x-flare-client': client,
     };
+    // A call's headers win over the client's; neither may set one of the SDK's own.
+    Object.assign(headers, config.headers, customHeaders(options.headers, 'headers'));
     if (body) headers['content-type'] = 'application/json; charset=utf-8';
     if (sentRequestId) headers['x-request-id'] = headerValue(sentRequestId, 'requestId', 200);
     let idempotencyKey: string | undefined;
@@ -74,75 +101,91 @@ export function requester(config: RequesterConfig): Send {
       maxResponseBytes: config.maxResponseBytes,
     };
 
-    for (let attempts = 1; ; attempts++) {
-      if (signal?.aborted) throw signal.reason;
-      headers['x-flare-retry-count'] = String(attempts - 1);
-      let response: TransportResponse | undefined;
-      // The server's echo of X-Request-Id; until one arrives, the id the caller sent, if any.
-      let requestId = sentRequestId;
-      let failure: FlareError;
-      try {
-        response = await config.transport(attempt);
-        const { status, headers: got } = response;
-        requestId = got.get('x-request-id') ?? requestId;
-        const text = await response.text();
-        if (status > 199 && status < 300) {
-          try {
-            return {
-              data: JSON.parse(text),
-              requestId,
-              status,
-              headers: got,
-              attempts,
-              idempotencyKey,
-              replayed: got.get('idempotent-replayed') === 'true',
-            };
-          } catch (cause) {
-            throw new FlareError(
-              `${status} response is not valid JSON${requestId ? ` (request ${requestId})` : ''}`,
-              { cause },
-            );
-          }
-        }
-        failure = errorFromResponse(status, text, got, { idempotencyKey, attempts, requestId });
-      } catch (error) {
+    let attempts = 0;
+    let emit: ((step: Step, error?: unknown, retryInMs?: number) => void) | undefined;
+    try {
+      for (;;) {
         if (signal?.aborted) throw signal.reason;
-        // A `FlareError` (a timeout, an over-size or unreadable body) gets the request's
-        // context; anything else is a network error.
-        const init = { status: response?.status, requestId, idempotencyKey, attempts };
-        failure = FlareError.isInstance(error)
-          ? Object.assign(error, init)
-          : new ConnectionError(`Could not reach Flare: ${(error as Error)?.message ?? error}`, {
-              ...init,
-              cause: error,
+        headers['x-flare-retry-count'] = String(attempts++);
+        let response: TransportResponse | undefined;
+        // The server's echo of X-Request-Id; until one arrives, the id the caller sent, if any.
+        let requestId = sentRequestId;
+        const sentAt = Date.now();
+        // One step of this attempt for its hook, as a fresh object of fields: never a header or
+        // the key. A hook is user code: one that throws is reported, never breaks the call.
+        emit = (step, error, retryInMs) => {
+          try {
+            config.hooks?.[`on${step}`]?.({
+              type: step.toLowerCase() as FlareEvent['type'],
+              method,
+              path,
+              status: response?.status,
+              requestId,
+              idempotencyKey,
+              attempt: attempts,
+              durationMs: Date.now() - sentAt,
+              retryInMs,
+              error,
             });
-      }
-      if (!failure.isRetryable || attempts > maxRetries) {
-        throw failure;
-      }
-      await sleep(
-        retryDelay({
+          } catch (error) {
+            console.error('flare: a hook threw', error);
+          }
+        };
+        emit('Request');
+        let failure: FlareError;
+        try {
+          response = await config.transport(attempt);
+          const { status, headers: got } = response;
+          requestId = got.get('x-request-id') ?? requestId;
+          const text = await response.text();
+          emit('Response');
+          if (status > 199 && status < 300) {
+            try {
+              return {
+                data: JSON.parse(text),
+                requestId,
+                status,
+                headers: got,
+                attempts,
+                idempotencyKey,
+                replayed: got.get('idempotent-replayed') === 'true',
+              };
+            } catch (cause) {
+              throw new FlareError(
+                `${status} response is not valid JSON${requestId ? ` (request ${requestId})` : ''}`,
+                { cause },
+              );
+            }
+          }
+          failure = errorFromResponse(status, text, got, { idempotencyKey, attempts, requestId });
+        } catch (error) {
+          if (signal?.aborted) throw signal.reason;
+          // A `FlareError` (a timeout, an over-size or unreadable body) gets the request's
+          // context; anything else is a network error, before the response head or mid-body.
+          const init = { status: response?.status, requestId, idempotencyKey, attempts };
+          failure = FlareError.isInstance(error)
+            ? Object.assign(error, init)
+            : new ConnectionError(
+                `${response ? 'Response cut short' : 'Could not reach Flare'}: ${(error as Error)?.message ?? error}`,
+                { ...init, cause: error },
+              );
+        }
+        if (!failure.isRetryable || attempts > maxRetries) throw failure;
+        const retryInMs = retryDelay({
           ...config.retry,
           attempt: attempts,
           headers: response?.headers,
           random: Math.random,
           now: Date.now,
-        }),
-        signal,
-      );
+        });
+        emit('Retry', failure, retryInMs);
+        await sleep(retryInMs, signal);
+      }
+    } catch (error) {
+      emit?.('Error', error);
+      throw error;
     }
   };
-}
-
-/**
- * A caller-supplied header value: 1 to `max` printable ASCII characters (the spec's rule). Checked
- * here so a bad key is a `ValidationError`, not a transport failure that would be retried.
- */
-function headerValue(value: unknown, param: string, max: number): string {
-  if (typeof value !== 'string' || !/^[\x20-\x7e]+$/.test(value) || value.length > max) {
-    invalid(`${param} must be 1-${max} printable ASCII characters`, param);
-  }
-  return value;
 }
 
 /**

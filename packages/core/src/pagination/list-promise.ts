@@ -1,5 +1,7 @@
+import { FlareError } from '../errors/flare-error.js';
 import type { ApiResponse } from '../http/api-response.js';
 import { type FlarePromise, flarePromise } from '../http/flare-promise.js';
+import { checkObject } from '../http/request-params.js';
 import { ignore } from '../internal/ignore.js';
 import type { Job, JobPage, JsonObject, PayloadShape } from '../types/job.js';
 
@@ -45,22 +47,36 @@ export interface JobListPromise<TPayload extends PayloadShape = JsonObject, TRes
   extends ListPromise<JobPage<TPayload, TResult>, Job<TPayload, TResult>> {}
 
 /**
- * Wraps the first page's response and a way to fetch the page after a cursor; `key` names the
- * page's item list (`jobs`, `schedules`).
+ * The result of a list method: `next` fetches the page at a cursor (the first at `params.cursor`,
+ * once `params` is checked, `call` naming the method); `key` names the page's items (`jobs`).
  */
 export function listPromise<TPage extends CursorPage, TItem>(
-  first: Promise<ApiResponse<TPage>>,
-  next: (cursor: string) => Promise<ApiResponse<TPage>>,
+  next: (cursor: string | undefined) => Promise<ApiResponse<TPage>>,
+  params: { cursor?: string | undefined },
   key: keyof TPage,
+  call: string,
 ): ListPromise<TPage, TItem> {
+  // Async, so a bad `params` rejects rather than throws; the first page is asked for at once.
+  const first = (async () => {
+    checkObject(params, call);
+    return next(params.cursor);
+  })();
   const list = flarePromise(first) as ListPromise<TPage, TItem>;
   list.pages = async function* pages() {
     // Iterating is the caller's way of consuming the result; the awaitable side goes unused.
     list.catch(ignore);
     let page = (await first).data;
     yield page;
-    while (page.has_more && page.next_cursor) {
-      page = (await next(page.next_cursor)).data;
+    // A cursor answered with itself (or the same next_cursor twice) would loop forever.
+    for (let last = params.cursor; page.has_more && page.next_cursor; ) {
+      const cursor = page.next_cursor;
+      if (cursor === last) {
+        throw new FlareError(`Flare repeated cursor ${cursor}: listing stopped`, {
+          code: 'cursor_repeated',
+        });
+      }
+      last = cursor;
+      page = (await next(cursor)).data;
       yield page;
     }
   };

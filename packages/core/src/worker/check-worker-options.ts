@@ -2,6 +2,7 @@ import { FlareClient } from '../client/flare-client.js';
 import type { AnyJobDefinition } from '../definitions/define-job.js';
 import { ValidationError } from '../errors/api-errors.js';
 import { isObject } from '../internal/is-object.js';
+import { levelRank } from '../internal/log-level.js';
 import type { FlareWorkerOptions, JobHandlers, WorkerLogger } from './types.js';
 import { type WorkerProtocol, workerProtocol } from './worker-protocol.js';
 
@@ -20,6 +21,8 @@ export interface WorkerConfig {
   shutdownTimeoutMs: number;
   workerId: string;
   logger: WorkerLogger | undefined;
+  /** The rank of the lowest level written (`LOG_LEVELS`). */
+  logRank: number;
 }
 
 const KNOWN = new Set([
@@ -32,6 +35,7 @@ const KNOWN = new Set([
   'shutdownTimeoutMs',
   'workerId',
   'logger',
+  'logLevel',
 ]);
 /** The contract's job-type and queue-name alphabet. */
 export const NAME = /^[A-Za-z0-9_.:-]{1,128}$/;
@@ -107,8 +111,12 @@ export function checkWorkerOptions(
   }
   const logger = options.logger;
   if (logger !== undefined && !isObject(logger)) {
-    badOption('logger must be an object with info/warn/error methods, e.g. console', 'logger');
+    badOption(
+      'logger must be an object with debug/info/warn/error methods, e.g. console',
+      'logger',
+    );
   }
+  const logRank = levelRank(options.logLevel, 'info', badOption);
   const concurrency = wholeNumber(options.concurrency ?? 10, 'concurrency', 1, 10_000);
   const leaseSeconds = wholeNumber(options.leaseSeconds ?? 60, 'leaseSeconds', 5, 3600);
   const pollWaitMs = wholeNumber(options.pollWaitMs ?? 20_000, 'pollWaitMs', 100, 20_000);
@@ -133,5 +141,6 @@ export function checkWorkerOptions(
     shutdownTimeoutMs,
     workerId,
     logger,
+    logRank,
   };
 }

@@ -74,14 +74,14 @@ export class FlareWorker {
     this.#config = checkWorkerOptions(options, randomWorkerId);
     this.workerId = this.#config.workerId;
     this.#graceMs = () => this.#config.shutdownTimeoutMs;
-    this.#report = new WorkerReporter(this.#config.logger);
+    this.#report = new WorkerReporter(this.#config.logger, this.#config.logRank);
     this.#keeper = new LeaseKeeper({
       protocol: this.#config.protocol,
       leaseMs: this.#config.leaseSeconds * 1000,
       now,
       lose: (job, reason, error) => this.#lose(job, reason, error),
       heartbeatFailed: (job, error) =>
-        this.#report.log('warn', 'Flare heartbeat failed; retrying at the next beat', {
+        this.#report.log('info', 'Flare heartbeat failed; retrying at the next beat', {
           jobId: job.job.id,
           error,
         }),
@@ -237,8 +237,9 @@ export class FlareWorker {
       claimedAfterStop: (jobs) =>
         this.#track(giveBackAll(this.#config.protocol, this.#report, jobs, this.#releaseBudgetMs)),
       claimError: (error, retryInMs) => {
-        this.#report.log('warn', `Flare claim failed; retrying in ${Math.round(retryInMs)} ms`, {
+        this.#report.log('info', `Flare claim failed; retrying in ${Math.round(retryInMs)} ms`, {
           error,
+          retryInMs,
         });
         this.#report.emit('claimError', { error, retryInMs });
       },
@@ -293,7 +294,7 @@ export class FlareWorker {
     const error = new LeaseLostError(active.job.id, reason, { cause });
     active.handler.abort(error);
     this.#keeper.delete(active);
-    this.#report.log('warn', error.message, { jobId: active.job.id, reason });
+    this.#report.log('warn', error.message, { jobId: active.job.id, reason, error });
     this.#report.emit('leaseLost', { job: active.job, reason, error });
     this.#notify();
   }

@@ -8,6 +8,7 @@ import type { LeaseKeeper } from './lease-keeper.js';
 import { wireError } from './wire-error.js';
 import { type LeaseLostReason, NonRetryableError, RetryLaterError } from './worker-errors.js';
 import type { WorkerEmitter } from './worker-events.js';
+import type { LogLevel } from './worker-log-line.js';
 
 /** A handler's outcome; `final` fails the job whatever attempts remain. */
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown; final?: boolean };
@@ -25,7 +26,7 @@ export interface RunJobHost {
   /** A result delivery started: the shutdown path waits for it. */
   track(delivery: Promise<void>): void;
   lose(job: ActiveJob, reason: LeaseLostReason, error: unknown): void;
-  log(level: 'info' | 'warn' | 'error', message: string, details: Record<string, unknown>): void;
+  log(level: LogLevel, message: string, details: Record<string, unknown>): void;
 }
 
 /**
@@ -53,7 +54,7 @@ export async function runJob(active: ActiveJob, host: RunJobHost): Promise<void>
     } else {
       // The handler of a defined type gets what the schema parsed (defaults, transforms).
       if (parsed) ctx.job = { ...job, payload: parsed.value };
-      host.events.emit('started', { job });
+      host.events.emit('started', { job, attempt: job.attempts });
       outcome = { ok: true, value: await host.config.handlers[job.job_type]!(ctx.job, ctx) };
     }
   } catch (error) {
@@ -73,7 +74,10 @@ async function settle(active: ActiveJob, outcome: Outcome, host: RunJobHost): Pr
     if (outcome.ok) await succeed(active, outcome.value, host);
     else await fail(active, outcome.error, host, outcome.final);
   } catch (error) {
-    host.log('error', 'Flare job result could not be stored', { jobId: active.job.id, error });
+    host.log('warn', `Flare job ${active.job.id}'s outcome could not be stored`, {
+      jobId: active.job.id,
+      error,
+    });
   } finally {
     if (active.phase === 'settling') active.phase = 'done';
     host.keeper.delete(active);
@@ -109,6 +113,7 @@ async function succeed(active: ActiveJob, value: unknown, host: RunJobHost): Pro
   if ('lost' in sent) return undelivered(active, sent, host);
   host.events.emit('succeeded', {
     job: active.job,
+    attempt: active.job.attempts,
     result: value === undefined ? null : value,
     durationMs: host.now() - active.startedAt,
   });
@@ -134,6 +139,7 @@ async function fail(
   if ('lost' in sent) return undelivered(active, sent, host);
   host.events.emit('failed', {
     job: active.job,
+    attempt: active.job.attempts,
     error,
     final: sent.value.state === 'failed',
     durationMs: host.now() - active.startedAt,

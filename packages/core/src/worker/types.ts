@@ -1,6 +1,7 @@
 import type { FlareClient } from '../client/flare-client.js';
 import type { AnyJobDefinition, JobDefinition } from '../definitions/define-job.js';
 import type { Job, JsonObject, PayloadShape } from '../types/job.js';
+import type { FlareLogger, FlareLogLevel } from '../types/observability.js';
 
 /** The lease a claim hands out: only its holder may heartbeat, complete, fail or release the job. */
 export interface JobLease {
@@ -89,18 +90,14 @@ export type DefinedJobHandler<D extends AnyJobDefinition> =
     : never;
 
 /**
- * Where the worker writes its log lines when given one (`console` fits).
+ * Where the worker writes its log lines when given one: the client's `FlareLogger` shape
+ * (`console`, pino, winston fit), each method optional (docs/decisions/0011-observability.md).
  * @example
  * ```ts
- * new FlareWorker({ handlers, logger: console });
+ * new FlareWorker({ handlers, logger: console, logLevel: 'debug' });
  * ```
  */
-export interface WorkerLogger {
-  debug?(message: string, details?: Record<string, unknown>): void;
-  info?(message: string, details?: Record<string, unknown>): void;
-  warn?(message: string, details?: Record<string, unknown>): void;
-  error?(message: string, details?: Record<string, unknown>): void;
-}
+export type WorkerLogger = Partial<FlareLogger>;
 
 /**
  * Options of `new FlareWorker(options)`. The job types come from `handlers` and/or
@@ -130,8 +127,14 @@ export interface FlareWorkerOptions {
   shutdownTimeoutMs?: number | undefined;
   /** Sent with claims (1–128 printable ASCII). Default: host/pid where known, else random. */
   workerId?: string | undefined;
-  /** Opt-in log lines (e.g. `console`). */
+  /**
+   * Opt-in log lines (e.g. `console`): each job's routine steps at `debug` (claimed, started,
+   * succeeded, a failure that will be retried, released), a retried claim or heartbeat at `info`
+   * (with start and stop), a job given up or lost at `warn`.
+   */
   logger?: WorkerLogger | undefined;
+  /** Lowest level written to `logger`. Default: `FLARE_LOG` where there is one, else `info`. */
+  logLevel?: FlareLogLevel | undefined;
 }
 
 /**

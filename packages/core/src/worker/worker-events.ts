@@ -11,14 +11,20 @@ import type { LeaseLostReason } from './worker-errors.js';
 export interface WorkerEvents {
   /** A claim returned jobs. */
   claimed: { jobs: ClaimedJob[] };
-  /** A handler was called. */
-  started: { job: ClaimedJob };
+  /** A handler was called; `attempt` is the job's attempt number, from 1. */
+  started: { job: ClaimedJob; attempt: number };
   /** A handler reported progress. */
   progress: { job: ClaimedJob; percent: number; message: string | undefined };
   /** The result was stored: the job `succeeded`. */
-  succeeded: { job: ClaimedJob; result: unknown; durationMs: number };
+  succeeded: { job: ClaimedJob; attempt: number; result: unknown; durationMs: number };
   /** The failure was stored; `final` when the job will not be retried. */
-  failed: { job: ClaimedJob; error: unknown; final: boolean; durationMs: number };
+  failed: {
+    job: ClaimedJob;
+    attempt: number;
+    error: unknown;
+    final: boolean;
+    durationMs: number;
+  };
   /** The job was given back unfinished (shutdown, deadline), or a claim landed after `close()`. */
   released: { job: ClaimedJob; reason: 'shutdown' | 'claimed_after_close' };
   /** The worker no longer holds the job; it sends neither complete nor fail for it. */

@@ -90,13 +90,13 @@ async function failure(run: Promise<unknown>): Promise<Record<string, unknown>> 
     return { name: 'resolved' };
   } catch (error) {
     if (!FlareError.isInstance(error)) return { name: `not a FlareError: ${String(error)}` };
-    const { name, status, attempts, requestId, message } = error;
+    const { name, status, code, attempts, requestId, message } = error;
     const extra = RateLimitError.isInstance(error)
       ? { retryAfter: error.retryAfter, limit: error.limit, remaining: error.remaining }
       : ResponseTooLargeError.isInstance(error)
         ? { maxResponseBytes: error.maxResponseBytes }
         : {};
-    return { name, status, attempts, requestId, message, ...extra };
+    return { name, status, code, attempts, requestId, message, ...extra };
   }
 }
 

@@ -65,8 +65,15 @@ export function expectClient(report: Report, seen: Seen[], runtimeTag: RegExp): 
     });
   }
   // Not followed (a POST would come back as a GET): one request, a FlareError naming the target.
-  expect(client.redirected).toMatchObject({ name: 'FlareError', status: 301, attempts: 1 });
-  expect(client.redirected.message).toMatch(/^301: redirect to .*\/v1\/jobs not followed/);
+  expect(client.redirected).toMatchObject({
+    name: 'FlareError',
+    status: 301,
+    attempts: 1,
+    code: 'redirect_not_followed',
+  });
+  expect(client.redirected.message).toMatch(
+    /^301 redirect_not_followed: to .*\/v1\/jobs: set baseUrl/,
+  );
   expect(seen.filter((r) => r.headers['x-request-id'] === 'scenario-redirect')).toHaveLength(1);
   expect(client.missingKey).toMatchObject({ name: 'FlareError' });
   expect(client.missingKey.message).toMatch(/new FlareClient\(\{ apiKey: env\.FLARE_API_KEY \}\)/);
