@@ -1,4 +1,5 @@
 import {
+  FlareError,
   ResponseTooLargeError,
   TimeoutError,
   type Transport,
@@ -38,7 +39,16 @@ const load = (): Promise<Undici> =>
   (loading ??= Promise.all([
     import('undici/lib/dispatcher/pool.js'),
     import('undici/lib/api/api-request.js'),
-  ]).then(([pool, api]) => ({ Pool: pool.default, request: api.default })));
+  ]).then(
+    ([pool, api]) => ({ Pool: pool.default, request: api.default }),
+    (cause) => {
+      loading = undefined;
+      throw new FlareError(
+        `undiciTransport() needs the undici package (an optional peer of @flare/node): npm install undici@6 (${(cause as Error)?.message ?? cause})`,
+        { cause },
+      );
+    },
+  ));
 
 /**
  * A transport on undici's `Pool`: keep-alive connections per origin, with undici's HTTP/1.1
