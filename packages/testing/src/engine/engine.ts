@@ -85,7 +85,12 @@ export class Engine {
           ? undefined
           : `${apiKey}\n${req.method}\n${req.path}\n${idempotencyKey(key)}`;
       if (scope !== undefined) {
-        const outcome = this.ctx.idempotency.begin(scope, body, now);
+        const outcome = this.ctx.idempotency.begin(
+          scope,
+          body,
+          now,
+          body === undefined ? undefined : req.rawBody,
+        );
         if (outcome.replay) {
           return reply(outcome.status, outcome.body, requestId, {
             ...rate,

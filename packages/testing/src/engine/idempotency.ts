@@ -4,7 +4,10 @@ import { ApiFailure } from './api-failure.js';
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
 interface Entry {
-  fingerprint: string;
+  /** The first request's body as sent, when known: a byte-equal repeat needs no fingerprint. */
+  raw: string | undefined;
+  /** `canonical()` of the first body; computed on the first repeat that is not byte-equal. */
+  fingerprint: string | undefined;
   expiresMs: number;
   /** `undefined` while the first request is still being processed. */
   response: { status: number; body: unknown } | undefined;
@@ -25,20 +28,28 @@ export class IdempotencyStore {
   // Insertion order is creation order (the clock never goes back), so expiry sweeps the head.
   readonly #entries = new Map<string, Entry>();
 
-  /** Reserves the key, or returns the replay, or throws the 409. */
-  begin(scope: string, body: unknown, now: number): IdempotencyOutcome {
+  /**
+   * Reserves the key, or returns the replay, or throws the 409. `raw` is the body's JSON text as
+   * received, when there is one: the first request then costs no fingerprint (a batch of 100
+   * payloads is the largest body), and a repeat is compared by its parameters only when its text
+   * differs (keys in another order are the same request).
+   */
+  begin(scope: string, body: unknown, now: number, raw?: string): IdempotencyOutcome {
     this.sweep(now);
-    const fingerprint = canonical(body ?? {});
     const entry = this.#entries.get(scope);
     if (!entry) {
       this.#entries.set(scope, {
-        fingerprint,
+        raw,
+        fingerprint: raw === undefined ? canonical(body ?? {}) : undefined,
         expiresMs: now + IDEMPOTENCY_TTL_MS,
         response: undefined,
       });
       return { replay: false };
     }
-    if (entry.fingerprint !== fingerprint) {
+    const same =
+      (raw !== undefined && raw === entry.raw) ||
+      (entry.fingerprint ??= canonical(JSON.parse(entry.raw!))) === canonical(body ?? {});
+    if (!same) {
       throw new ApiFailure(
         409,
         'idempotency_key_reused',
