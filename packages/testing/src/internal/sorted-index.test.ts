@@ -36,4 +36,20 @@ describe('SortedIndex', () => {
     index.clear();
     expect(index.size).toBe(0);
   });
+
+  it('appends in order without a search, splitting the last chunk, and still inserts out of order', () => {
+    const index = new SortedIndex(byN);
+    const ascending = Array.from({ length: 3000 }, (_, i) => ({ n: i * 2 }));
+    for (const item of ascending) index.insert(item);
+    // Odd keys now land between existing ones, across the chunks the appends split.
+    for (let n = 5999; n > 0; n -= 2) index.insert({ n });
+    index.insert({ n: 5998 }); // equal to the last: after it
+    const seen = [...index.ascending()].map((x) => x.n);
+    expect(seen).toHaveLength(6001);
+    expect(seen.slice(0, 5)).toEqual([0, 1, 2, 3, 4]);
+    expect(seen.slice(-3)).toEqual([5998, 5998, 5999]);
+    expect(seen.every((n, i) => i === 0 || seen[i - 1]! <= n)).toBe(true);
+    expect(index.delete(ascending[2999]!)).toBe(true);
+    expect([...index.descending()][0]?.n).toBe(5999);
+  });
 });

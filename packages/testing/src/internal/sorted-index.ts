@@ -20,8 +20,16 @@ export class SortedIndex<K, T extends K = K> {
 
   insert(item: T): void {
     this.#size++;
-    if (this.#chunks.length === 0) {
+    const last = this.#chunks[this.#chunks.length - 1];
+    if (!last) {
       this.#chunks.push([item]);
+      return;
+    }
+    // Appending is the usual case (creation times and ids only grow): no search at all. An item
+    // equal to the last goes after it, as `#upper` would put it.
+    if (this.#compare(last[last.length - 1]!, item) <= 0) {
+      last.push(item);
+      if (last.length > 2 * CHUNK) this.#chunks.push(last.splice(CHUNK));
       return;
     }
     const c = this.#chunkFor(item);

@@ -53,8 +53,16 @@ export const TERMINAL: ReadonlySet<JobState> = new Set(['succeeded', 'failed', '
 
 /** A response timestamp: UTC with exactly three fractional digits. */
 export function iso(ms: number): string {
-  return new Date(ms).toISOString();
+  // A burst of jobs shares its millisecond (and the fake clock often stands still): format once.
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastIso = new Date(ms).toISOString();
+  }
+  return lastIso;
 }
+
+let lastMs = Number.NaN;
+let lastIso = '';
 
 /**
  * The job as sent on the wire: a fresh top-level object (nested values are shared; the engine
