@@ -46,10 +46,7 @@ export class IdempotencyStore {
       });
       return { replay: false };
     }
-    const same =
-      (raw !== undefined && raw === entry.raw) ||
-      (entry.fingerprint ??= canonical(JSON.parse(entry.raw!))) === canonical(body ?? {});
-    if (!same) {
+    if (!(raw !== undefined && raw === entry.raw) && fingerprint(entry) !== canonical(body ?? {})) {
       throw new ApiFailure(
         409,
         'idempotency_key_reused',
@@ -91,6 +88,12 @@ export class IdempotencyStore {
   clear(): void {
     this.#entries.clear();
   }
+}
+
+/** The first request's fingerprint, computed from its text on first need. */
+function fingerprint(entry: Entry): string {
+  entry.fingerprint ??= canonical(JSON.parse(entry.raw!));
+  return entry.fingerprint;
 }
 
 /** JSON with object keys sorted, so key order and whitespace do not matter. */
