@@ -1,27 +1,9 @@
 // @flare/node against raw node:http and raw fetch, all on one local keep-alive server.
 import http from 'node:http';
 import { FlareClient } from '@flare/node';
+import { JOB } from './job-fixture.mjs';
 import { compare, latencyUs, ratio, report, target, throughput } from './lib.mjs';
 
-const JOB = JSON.stringify({
-  id: 'job_01JD0000000000000000000000',
-  object: 'job',
-  job_type: 'SendWelcomeEmail',
-  queue: 'default',
-  state: 'pending',
-  payload: { email: 'alice@example.com', name: 'Alice' },
-  result: null,
-  tags: [],
-  attempts: 0,
-  max_attempts: 3,
-  progress: null,
-  last_error: null,
-  run_at: null,
-  created_at: '2026-01-01T00:00:00.000Z',
-  updated_at: '2026-01-01T00:00:00.000Z',
-  started_at: null,
-  finished_at: null,
-});
 const BODY = JSON.stringify({
   job_type: 'SendWelcomeEmail',
   payload: { email: 'alice@example.com', name: 'Alice' },

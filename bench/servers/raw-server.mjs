@@ -1,26 +1,7 @@
 // A bare node:http server answering every request with one fixed job, in its own process, so a
 // transport benchmark measures the client side only. Sends its URL over IPC once listening.
 import http from 'node:http';
-
-const JOB = JSON.stringify({
-  id: 'job_01JD0000000000000000000000',
-  object: 'job',
-  job_type: 'SendWelcomeEmail',
-  queue: 'default',
-  state: 'pending',
-  payload: { email: 'alice@example.com', name: 'Alice' },
-  result: null,
-  tags: [],
-  attempts: 0,
-  max_attempts: 3,
-  progress: null,
-  last_error: null,
-  run_at: null,
-  created_at: '2026-01-01T00:00:00.000Z',
-  updated_at: '2026-01-01T00:00:00.000Z',
-  started_at: null,
-  finished_at: null,
-});
+import { JOB } from '../job-fixture.mjs';
 
 const server = http.createServer((req, res) => {
   req.resume();

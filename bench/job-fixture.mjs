@@ -1,0 +1,20 @@
+// The one job every bare benchmark server answers with (the SDK parses it like any job).
+export const JOB = JSON.stringify({
+  id: 'job_01JD0000000000000000000000',
+  object: 'job',
+  job_type: 'SendWelcomeEmail',
+  queue: 'default',
+  state: 'pending',
+  payload: { email: 'alice@example.com', name: 'Alice' },
+  result: null,
+  tags: [],
+  attempts: 0,
+  max_attempts: 3,
+  progress: null,
+  last_error: null,
+  run_at: null,
+  created_at: '2026-01-01T00:00:00.000Z',
+  updated_at: '2026-01-01T00:00:00.000Z',
+  started_at: null,
+  finished_at: null,
+});
