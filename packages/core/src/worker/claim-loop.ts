@@ -27,6 +27,8 @@ export interface ClaimLoopHost {
   now(): number;
   /** `leaseStart`: the local time the leases are counted from (see below). */
   claimed(jobs: ClaimedJob[], leaseStart: number): void;
+  /** Jobs whose leases may have run out before they arrived: never run, someone may hold them. */
+  expired(jobs: ClaimedJob[]): void;
   /** Jobs a claim returned after the stop: they go back at once. */
   claimedAfterStop(jobs: ClaimedJob[]): void;
   claimError(error: unknown, retryInMs: number): void;
@@ -64,8 +66,9 @@ export async function claimLoop(host: ClaimLoopHost): Promise<ClaimLoopEnd> {
     }
     const sentAt = host.now();
     let jobs: ClaimedJob[];
+    let replayed: boolean;
     try {
-      jobs = await config.protocol.claim(
+      ({ jobs, replayed } = await config.protocol.claim(
         {
           queues: config.queues,
           job_types: config.jobTypes,
@@ -76,7 +79,7 @@ export async function claimLoop(host: ClaimLoopHost): Promise<ClaimLoopEnd> {
         },
         // The long poll must not count against the client's per-attempt timeout.
         { signal: stop, timeoutMs: host.waitMs + 15_000 },
-      );
+      ));
       failures = 0;
     } catch (error) {
       if (stop.aborted) return 'closed';
@@ -106,8 +109,13 @@ export async function claimLoop(host: ClaimLoopHost): Promise<ClaimLoopEnd> {
       // The server started the leases somewhere between sending and receiving. A quick answer
       // counts from the send (never later than the server); a long poll that waited for a job
       // counts from one heartbeat interval before the answer, not from the start of the wait.
-      const interval = (config.leaseSeconds * 1000) / 3;
-      host.claimed(jobs, Math.max(sentAt, host.now() - interval));
+      // A replayed answer is a claim an earlier attempt of this call made (it timed out, the retry
+      // got the stored answer): its leases may date from the first send, and if that is a whole
+      // lease ago the server may already have given the jobs to another worker.
+      const leaseMs = config.leaseSeconds * 1000;
+      const leaseStart = replayed ? sentAt : Math.max(sentAt, host.now() - leaseMs / 3);
+      if (leaseStart + leaseMs <= host.now()) host.expired(jobs);
+      else host.claimed(jobs, leaseStart);
     } else if (host.waitMs === 0) return 'empty';
   }
 }

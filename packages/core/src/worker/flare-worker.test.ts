@@ -153,6 +153,59 @@ describe('FlareWorker claiming', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it('never runs a replayed claim whose leases may have run out: someone else may hold them', async () => {
+    const stub = stubFlare();
+    const job = claimedJob('Ping');
+    let claims = 0;
+    // The first claim's answer is a replay (a retry got the stored answer of an attempt that timed
+    // out), arriving a whole lease after the call was sent.
+    stub.routes.claim = async () => {
+      if (claims++ > 0) return undefined;
+      await new Promise((resolve) => setTimeout(resolve, 30_000));
+      return { status: 200, body: { jobs: [job] }, headers: { 'idempotent-replayed': 'true' } };
+    };
+    const ran = vi.fn(async () => 'pong');
+    const w = worker(stub, { leaseSeconds: 30, handlers: { Ping: ran } });
+    const lost = vi.fn();
+    w.on('leaseLost', lost);
+    const run = w.run();
+    await tick(30_000);
+    await tick();
+    expect(ran).not.toHaveBeenCalled();
+    expect(lost).toHaveBeenCalledWith(
+      expect.objectContaining({
+        job: expect.objectContaining({ id: job.id }),
+        reason: 'lease_expired',
+      }),
+    );
+    // Nothing is sent for it: not a heartbeat, a completion or a release.
+    expect(stub.requests.filter((r) => r.jobId === job.id)).toEqual([]);
+    await w.close();
+    await run;
+  });
+
+  it('runs a replayed claim still within its lease, and one answered late by a long poll', async () => {
+    for (const replayed of [true, false]) {
+      const stub = stubFlare();
+      const job = claimedJob('Ping');
+      let claims = 0;
+      stub.routes.claim = async () => {
+        if (claims++ > 0) return undefined;
+        await new Promise((resolve) => setTimeout(resolve, replayed ? 20_000 : 30_000));
+        const headers: Record<string, string> = replayed ? { 'idempotent-replayed': 'true' } : {};
+        return { status: 200, body: { jobs: [job] }, headers };
+      };
+      const ran = vi.fn(async () => 'pong');
+      const w = worker(stub, { leaseSeconds: 30, handlers: { Ping: ran } });
+      const run = w.run();
+      await tick(30_000);
+      await tick();
+      expect(ran, `replayed: ${replayed}`).toHaveBeenCalledTimes(1);
+      await w.close();
+      await run;
+    }
+  });
+
   it('runs once', async () => {
     const stub = stubFlare();
     const w = worker(stub);

@@ -234,6 +234,18 @@ export class FlareWorker {
       changed: () => this.#changed(),
       now,
       claimed: (jobs, leaseStart) => this.#start(jobs, leaseStart),
+      expired: (jobs) => {
+        this.#report.emit('claimed', { jobs });
+        for (const job of jobs) {
+          const error = new LeaseLostError(job.id, 'lease_expired');
+          this.#report.log('warn', error.message, {
+            jobId: job.id,
+            reason: 'lease_expired',
+            error,
+          });
+          this.#report.emit('leaseLost', { job, reason: 'lease_expired', error });
+        }
+      },
       claimedAfterStop: (jobs) =>
         this.#track(giveBackAll(this.#config.protocol, this.#report, jobs, this.#releaseBudgetMs)),
       claimError: (error, retryInMs) => {

@@ -34,7 +34,14 @@ export interface WireError {
  * user data (`complete`'s result), so a bad result is caught before anything is sent.
  */
 export interface WorkerProtocol {
-  claim(body: ClaimBody, options: RequestOptions): Promise<ClaimedJob[]>;
+  /**
+   * The claimed jobs, and whether the answer was a replay: a claim made by an earlier attempt of
+   * this call (a retry after a timeout, under the same Idempotency-Key), whose leases began then.
+   */
+  claim(
+    body: ClaimBody,
+    options: RequestOptions,
+  ): Promise<{ jobs: ClaimedJob[]; replayed: boolean }>;
   heartbeat(
     id: string,
     body: { lease_id: string; progress?: { percent: number; message?: string } },
@@ -68,8 +75,15 @@ export function workerProtocol(client: FlareClient): WorkerProtocol | undefined 
     (await send<T>('POST', path, options, body)).data;
   const job = (id: string, action: string) => `/v1/jobs/${pathId(id, 'job')}/${action}`;
   return {
-    claim: async (body, options) =>
-      (await post<{ jobs: ClaimedJob[] }>('/v1/jobs/claim', JSON.stringify(body), options)).jobs,
+    claim: async (body, options) => {
+      const answer = await send<{ jobs: ClaimedJob[] }>(
+        'POST',
+        '/v1/jobs/claim',
+        options,
+        JSON.stringify(body),
+      );
+      return { jobs: answer.data.jobs, replayed: answer.replayed };
+    },
     heartbeat: (id, body, options) => post(job(id, 'heartbeat'), JSON.stringify(body), options),
     complete: (id, body, options) => post(job(id, 'complete'), body, options),
     completeBatch: (body, options) => send('POST', '/v1/jobs/complete', options, body),
