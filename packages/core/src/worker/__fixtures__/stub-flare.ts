@@ -23,7 +23,7 @@ export interface StubReply {
   onBody?: () => void;
 }
 
-type Route = (req: StubRequest) => StubReply | Promise<StubReply> | undefined;
+type Route = (req: StubRequest) => StubReply | undefined | Promise<StubReply | undefined>;
 
 let seq = 0;
 const ulid = () => String(++seq).padStart(26, '0');
