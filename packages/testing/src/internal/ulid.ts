@@ -9,6 +9,8 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export class UlidGenerator {
   #lastTime = -1;
   readonly #random = new Uint8Array(16);
+  #prefixTime = -1;
+  #prefix = '';
 
   /** A ULID for the given time (ms since the epoch). */
   next(timeMs: number): string {
@@ -20,12 +22,18 @@ export class UlidGenerator {
       // 5 bits per character; keep the top bit clear so increments rarely overflow.
       for (let i = 0; i < 16; i++) this.#random[i]! &= i === 0 ? 15 : 31;
     }
-    let out = '';
-    let t = time;
-    for (let i = 0; i < 10; i++) {
-      out = ALPHABET[t % 32] + out;
-      t = Math.floor(t / 32);
+    // The time part only changes with the millisecond: a burst of ids shares it.
+    if (time !== this.#prefixTime) {
+      this.#prefixTime = time;
+      let prefix = '';
+      let t = time;
+      for (let i = 0; i < 10; i++) {
+        prefix = ALPHABET[t % 32] + prefix;
+        t = Math.floor(t / 32);
+      }
+      this.#prefix = prefix;
     }
+    let out = this.#prefix;
     for (let i = 0; i < 16; i++) out += ALPHABET[this.#random[i]!];
     return out;
   }
