@@ -236,15 +236,7 @@ export class FlareWorker {
       claimed: (jobs, leaseStart) => this.#start(jobs, leaseStart),
       expired: (jobs) => {
         this.#report.emit('claimed', { jobs });
-        for (const job of jobs) {
-          const error = new LeaseLostError(job.id, 'lease_expired');
-          this.#report.log('warn', error.message, {
-            jobId: job.id,
-            reason: 'lease_expired',
-            error,
-          });
-          this.#report.emit('leaseLost', { job, reason: 'lease_expired', error });
-        }
+        for (const job of jobs) this.#reportLost(job, new LeaseLostError(job.id, 'lease_expired'));
       },
       claimedAfterStop: (jobs) =>
         this.#track(giveBackAll(this.#config.protocol, this.#report, jobs, this.#releaseBudgetMs)),
@@ -306,9 +298,15 @@ export class FlareWorker {
     const error = new LeaseLostError(active.job.id, reason, { cause });
     active.handler.abort(error);
     this.#keeper.delete(active);
-    this.#report.log('warn', error.message, { jobId: active.job.id, reason, error });
-    this.#report.emit('leaseLost', { job: active.job, reason, error });
+    this.#reportLost(active.job, error);
     this.#notify();
+  }
+
+  /** The warning and the `leaseLost` event of a job this worker no longer holds. */
+  #reportLost(job: ClaimedJob, error: LeaseLostError): void {
+    const { reason } = error;
+    this.#report.log('warn', error.message, { jobId: job.id, reason, error });
+    this.#report.emit('leaseLost', { job, reason, error });
   }
 
   async #release(active: ActiveJob, signal: AbortSignal): Promise<void> {
