@@ -10,9 +10,10 @@ import {
 import type { ApiResponse, Send } from '../http/api-response.js';
 import { clientSends } from '../http/client-sends.js';
 import { type FlarePromise, flarePromise } from '../http/flare-promise.js';
+import { nullOnNotFound } from '../http/null-on-not-found.js';
 import type { RequestOptions } from '../http/request-options.js';
 import { jsonBody, pathId, queryString } from '../http/request-params.js';
-import { nullOnNotFound, requester } from '../http/requester.js';
+import { requester } from '../http/requester.js';
 import { type JobListPromise, type ListPromise, listPromise } from '../pagination/list-promise.js';
 import type {
   CreateJobParams,
