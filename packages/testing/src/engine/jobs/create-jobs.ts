@@ -14,15 +14,13 @@ import * as transition from './transitions.js';
  */
 export const createJobs: Operation = (ctx, { body, bodyChars, apiKey, requestId }) => {
   const items = batchItems(body!);
+  // One closure for the request, not one per item.
+  const create = (params: check.Fields) => created(ctx, params, bodyChars);
   const results = settleEach(items, requestId, (item, index) =>
-    createItem(ctx, apiKey, itemFields(item, index), bodyChars),
+    keyedItem(ctx, apiKey, '/v1/jobs', itemFields(item, index), create),
   );
   return { status: 200, body: { results } };
 };
-
-function createItem(ctx: EngineContext, apiKey: string, fields: check.Fields, bodyChars: number) {
-  return keyedItem(ctx, apiKey, '/v1/jobs', fields, (params) => created(ctx, params, bodyChars));
-}
 
 /** `bodyChars`: the whole batch's text length, which bounds each item's (see `check.sized`). */
 function created(ctx: EngineContext, params: check.Fields, bodyChars: number) {
