@@ -7,10 +7,9 @@ import {
   type TypedUpdateScheduleParams,
   withJob,
 } from '../definitions/typed-params.js';
-import type { ApiResponse, Send } from '../http/api-response.js';
+import type { Send } from '../http/api-response.js';
 import { clientSends } from '../http/client-sends.js';
 import { type FlarePromise, flarePromise } from '../http/flare-promise.js';
-import { nullOnNotFound } from '../http/null-on-not-found.js';
 import type { RequestOptions } from '../http/request-options.js';
 import { jsonBody, pathId, queryString } from '../http/request-params.js';
 import { requester } from '../http/requester.js';
@@ -83,7 +82,7 @@ export class FlareClient {
     options?: RequestOptions,
   ): FlarePromise<Job<TPayload>>;
   createJob(params: object, options?: RequestOptions): FlarePromise<Job> {
-    return call(() =>
+    return flarePromise(() =>
       withJob(params, (wire) =>
         this.#send('POST', '/v1/jobs', options, jsonBody(wire, 'createJob')),
       ),
@@ -103,9 +102,13 @@ export class FlareClient {
     options?: RequestOptions,
   ): FlarePromise<Job<TPayload, TResult> | null> {
     // A missing job is an answer, not a failure.
-    return call(() =>
-      nullOnNotFound(
-        this.#send<Job<TPayload, TResult>>('GET', `/v1/jobs/${pathId(id, 'job')}`, options),
+    return flarePromise(() =>
+      this.#send<Job<TPayload, TResult> | null>(
+        'GET',
+        `/v1/jobs/${pathId(id, 'job')}`,
+        options,
+        undefined,
+        true,
       ),
     );
   }
@@ -146,7 +149,7 @@ export class FlareClient {
     id: string,
     options?: RequestOptions,
   ): FlarePromise<Job<TPayload, TResult>> {
-    return call(() => this.#send('POST', `/v1/jobs/${pathId(id, 'job')}/cancel`, options));
+    return flarePromise(() => this.#send('POST', `/v1/jobs/${pathId(id, 'job')}/cancel`, options));
   }
 
   /**
@@ -160,7 +163,7 @@ export class FlareClient {
     id: string,
     options?: RequestOptions,
   ): FlarePromise<Job<TPayload, TResult>> {
-    return call(() => this.#send('POST', `/v1/jobs/${pathId(id, 'job')}/retry`, options));
+    return flarePromise(() => this.#send('POST', `/v1/jobs/${pathId(id, 'job')}/retry`, options));
   }
 
   /**
@@ -181,7 +184,7 @@ export class FlareClient {
     options?: RequestOptions,
   ): FlarePromise<Schedule<TPayload>>;
   createSchedule(params: object, options?: RequestOptions): FlarePromise<Schedule> {
-    return call(() =>
+    return flarePromise(() =>
       withJob(params, (wire) =>
         this.#send('POST', '/v1/schedules', options, jsonBody(wire, 'createSchedule')),
       ),
@@ -200,8 +203,8 @@ export class FlareClient {
     id: string,
     options?: RequestOptions,
   ): FlarePromise<Schedule<TPayload> | null> {
-    return call(() =>
-      nullOnNotFound(this.#send('GET', `/v1/schedules/${pathId(id, 'schedule')}`, options)),
+    return flarePromise(() =>
+      this.#send('GET', `/v1/schedules/${pathId(id, 'schedule')}`, options, undefined, true),
     );
   }
 
@@ -250,7 +253,7 @@ export class FlareClient {
     options?: RequestOptions,
   ): FlarePromise<Schedule<TPayload>>;
   updateSchedule(id: string, params: object, options?: RequestOptions): FlarePromise<Schedule> {
-    return call(() =>
+    return flarePromise(() =>
       withJob(params, (wire) =>
         this.#send(
           'POST',
@@ -270,7 +273,9 @@ export class FlareClient {
    * ```
    */
   deleteSchedule(id: string, options?: RequestOptions): FlarePromise<DeletedSchedule> {
-    return call(() => this.#send('DELETE', `/v1/schedules/${pathId(id, 'schedule')}`, options));
+    return flarePromise(() =>
+      this.#send('DELETE', `/v1/schedules/${pathId(id, 'schedule')}`, options),
+    );
   }
 
   /**
@@ -284,7 +289,9 @@ export class FlareClient {
     id: string,
     options?: RequestOptions,
   ): FlarePromise<Schedule<TPayload>> {
-    return call(() => this.#send('POST', `/v1/schedules/${pathId(id, 'schedule')}/pause`, options));
+    return flarePromise(() =>
+      this.#send('POST', `/v1/schedules/${pathId(id, 'schedule')}/pause`, options),
+    );
   }
 
   /**
@@ -298,21 +305,8 @@ export class FlareClient {
     id: string,
     options?: RequestOptions,
   ): FlarePromise<Schedule<TPayload>> {
-    return call(() =>
+    return flarePromise(() =>
       this.#send('POST', `/v1/schedules/${pathId(id, 'schedule')}/resume`, options),
     );
   }
-}
-
-/** Runs `run` now, turning a synchronous throw (a bad argument) into a rejection. */
-function settle<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return run();
-  } catch (error) {
-    return Promise.reject(error);
-  }
-}
-
-function call<T>(run: () => Promise<ApiResponse<T>>): FlarePromise<T> {
-  return flarePromise(settle(run));
 }
