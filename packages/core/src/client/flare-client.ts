@@ -30,6 +30,13 @@ import type {
   SchedulePage,
   UpdateScheduleParams,
 } from '../types/schedule.js';
+import {
+  type CreateJobsItem,
+  type CreateJobsOptions,
+  type CreateJobsResult,
+  sendJobs,
+  type TypedCreateJobsItem,
+} from './create-jobs.js';
 import type { FlareClientOptions } from './options.js';
 import { resolveConfig } from './resolve-config.js';
 
@@ -87,6 +94,36 @@ export class FlareClient {
         this.#send('POST', '/v1/jobs', options, jsonBody(wire, 'createJob')),
       ),
     );
+  }
+
+  /**
+   * Enqueues any number of jobs, 100 per request (`POST /v1/jobs/batch`), `concurrency` requests
+   * at once (default 4). Each item is checked first as `createJob` checks it, its definition's
+   * schema included, and one that fails is not sent. Resolves with one result per item, in order,
+   * to branch on without try/catch: `{ ok: true, job, replayed }`, or `{ ok: false, error }` with
+   * the typed error for that item alone (a `ValidationError` whose `param` names the field within
+   * the item, `payload.email`, as the server names it; a `QuotaError`; a `ConflictError` for a
+   * reused `idempotency_key`). Rejects only when a whole request fails (auth, network past
+   * retries), after the requests in flight have settled; give items an `idempotency_key` to make
+   * re-running such a call safe.
+   * @example
+   * ```ts
+   * const results = await flare.createJobs(
+   *   users.map((u) => ({ job: sendWelcome, payload: { email: u.email }, idempotency_key: `welcome-${u.id}` })),
+   * );
+   * const failed = results.filter((r) => !r.ok);
+   * ```
+   */
+  createJobs<const D extends readonly AnyJobDefinition[]>(
+    items: { readonly [K in keyof D]: TypedCreateJobsItem<D[K]> },
+    options?: CreateJobsOptions,
+  ): Promise<{ -readonly [K in keyof D]: CreateJobsResult<PayloadOf<D[K]>, ResultOf<D[K]>> }>;
+  createJobs<TPayload extends PayloadShape = JsonObject>(
+    items: readonly CreateJobsItem<TPayload>[],
+    options?: CreateJobsOptions,
+  ): Promise<CreateJobsResult<TPayload>[]>;
+  createJobs(items: readonly object[], options?: CreateJobsOptions): Promise<CreateJobsResult[]> {
+    return sendJobs(this.#send, items, options);
   }
 
   /**
