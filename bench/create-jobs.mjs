@@ -1,6 +1,6 @@
 // createJobs (batches of 100, 4 requests in flight) against a loop of createJob with 64 in
 // flight: jobs created per second, both against the fake server running in its own process.
-import { createJobs, FlareClient } from '@flare/node';
+import { FlareClient } from '@flare/node';
 import { startServer } from './child.mjs';
 import { compare, ratio, report, target, throughput } from './lib.mjs';
 
@@ -19,7 +19,7 @@ export async function run({ quick }) {
       'createJob loop, 64 in flight': () => throughput(() => flare.createJob(PARAMS), n, 64),
       'createJobs (100 per request, 4 in flight)': async () => {
         const t = process.hrtime.bigint();
-        const results = await createJobs(flare, items);
+        const results = await flare.createJobs(items);
         const rate = n / (Number(process.hrtime.bigint() - t) / 1e9);
         if (!results.every((r) => r.ok)) throw new Error('createJobs: an item failed');
         return rate;

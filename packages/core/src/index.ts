@@ -1,11 +1,10 @@
 // The public surface of @flare/core, listed name by name: anything not here is internal.
 // `api-report.md` beside package.json records it; `pnpm test` fails when the two differ.
-export {
-  type CreateJobsItem,
-  type CreateJobsOptions,
-  type CreateJobsResult,
-  createJobs,
-  type TypedCreateJobsItem,
+export type {
+  CreateJobsItem,
+  CreateJobsOptions,
+  CreateJobsResult,
+  TypedCreateJobsItem,
 } from './client/create-jobs.js';
 export { FlareClient } from './client/flare-client.js';
 export { type LogOptions, logHooks } from './client/log-hooks.js';

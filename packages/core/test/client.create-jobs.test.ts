@@ -3,14 +3,7 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import {
-  AuthError,
-  ConflictError,
-  createJobs,
-  defineJob,
-  QuotaError,
-  ValidationError,
-} from '../src/index.js';
+import { AuthError, ConflictError, defineJob, QuotaError, ValidationError } from '../src/index.js';
 import { apiError, BASE, job, rejection } from './helpers.js';
 import { client } from './msw-client.js';
 import { useMswServer } from './msw-server.js';
@@ -60,7 +53,7 @@ describe('createJobs', () => {
   it('sends batches of 100, at most `concurrency` at once, and keeps the items’ order', async () => {
     const seen: { jobs: Item[]; key: string | null }[] = [];
     const peak = batchServer(seen, new Set([7, 230]));
-    const results = await createJobs(client(), items(250), { concurrency: 2 });
+    const results = await client().createJobs(items(250), { concurrency: 2 });
     expect(seen.map((s) => s.jobs.length).sort()).toEqual([100, 100, 50]);
     expect(peak.value).toBeLessThanOrEqual(2);
     expect(results).toHaveLength(250);
@@ -90,7 +83,7 @@ describe('createJobs', () => {
         }),
       ),
     );
-    const [quota, reused, replay] = await createJobs(client(), [
+    const [quota, reused, replay] = await client().createJobs([
       { job_type: 'A' },
       { job_type: 'A', idempotency_key: 'k' },
       { job_type: 'A', idempotency_key: 'j' },
@@ -106,7 +99,7 @@ describe('createJobs', () => {
     batchServer(seen);
     const cycle: Record<string, unknown> = {};
     cycle.self = cycle;
-    const results = await createJobs(client(), [
+    const results = await client().createJobs([
       { job_type: 'A', payload: { n: 0 } },
       'nope' as never,
       { job_type: 'A', payload: cycle as never },
@@ -132,10 +125,10 @@ describe('createJobs', () => {
         return HttpResponse.json({ results });
       }),
     );
-    await createJobs(client(), items(150), { concurrency: 1, idempotencyKey: 'fanout-7' });
+    await client().createJobs(items(150), { concurrency: 1, idempotencyKey: 'fanout-7' });
     expect(keys).toEqual(['fanout-7:0', 'fanout-7:0', 'fanout-7:1', 'fanout-7:1']);
     keys.length = 0;
-    await createJobs(client(), items(1));
+    await client().createJobs(items(1));
     expect(keys[0]).toMatch(/^flare-/);
     expect(keys[1]).toBe(keys[0]);
   });
@@ -155,7 +148,7 @@ describe('createJobs', () => {
         return HttpResponse.json({ results });
       }),
     );
-    const error = await rejection(createJobs(client(), items(500), { concurrency: 2 }));
+    const error = await rejection(client().createJobs(items(500), { concurrency: 2 }));
     expect(AuthError.isInstance(error)).toBe(true);
     expect(started.sort((a, b) => a - b)).toEqual([0, 100]);
     expect(finished).toBe(1);
@@ -169,7 +162,7 @@ describe('createJobs', () => {
       payload: z.object({ n: z.number(), email: z.email() }),
     });
     const digest = defineJob({ type: 'Digest', payload: z.object({ n: z.number() }) });
-    const results = await createJobs(client(), [
+    const results = await client().createJobs([
       { job: welcome, payload: { n: 0, email: 'a@example.com' }, idempotency_key: 'w-0' },
       { job: welcome, payload: { n: 1, email: 'not an email' } },
       { job: digest, payload: { n: 2 } },
@@ -191,20 +184,40 @@ describe('createJobs', () => {
       },
       { job_type: 'Digest', payload: { n: 2 } },
     ]);
-    const notADefinition = await createJobs(client(), [{ job: {}, payload: {} }] as never);
+    const notADefinition = await client().createJobs([{ job: {}, payload: {} }] as never);
     expect(!notADefinition[0]!.ok && notADefinition[0]!.error).toMatchObject({ param: 'job' });
   });
 
   it('checks its arguments and sends nothing for no items', async () => {
     const flare = client();
-    expect(await createJobs(flare, [])).toEqual([]);
+    expect(await flare.createJobs([])).toEqual([]);
     for (const concurrency of [0, -1, Number.NaN]) {
-      const error = await rejection(createJobs(flare, items(1), { concurrency }));
+      const error = await rejection(flare.createJobs(items(1), { concurrency }));
       expect(error).toMatchObject({ name: 'ValidationError', param: 'concurrency' });
     }
-    const error = await rejection(createJobs(flare, {} as never));
+    const error = await rejection(flare.createJobs({} as never));
     expect(error).toMatchObject({ name: 'ValidationError', param: 'items' });
-    const notAClient = await rejection(createJobs({} as never, items(1)));
-    expect(notAClient).toMatchObject({ name: 'ValidationError', param: 'flare' });
+    // A misspelt option is refused by the batch request, before anything is sent.
+    const typo = await rejection(flare.createJobs(items(1), { concurency: 2 } as never));
+    expect(typo).toMatchObject({ name: 'ValidationError', param: 'concurency' });
+  });
+
+  it('packs the items that passed their checks into full batches, the same batches on a re-run', async () => {
+    const seen: { jobs: Item[]; key: string | null }[] = [];
+    batchServer(seen);
+    // Items 3 and 7 cannot be serialised: each is its own ValidationError, never sent.
+    const list: Item[] = items(202);
+    for (const n of [3, 7]) list[n] = { job_type: 'A', payload: { n: 10n } as never };
+    const results = await client().createJobs(list, { idempotencyKey: 'fanout-9' });
+    expect(results.filter((r) => !r.ok).length).toBe(2);
+    expect(!results[3]!.ok && results[3]!.error).toMatchObject({ param: 'payload' });
+    expect(results.map((r) => r.ok && (r.job.payload as { n: number }).n)).toEqual(
+      list.map((item, n) => (n === 3 || n === 7 ? false : item.payload!.n)),
+    );
+    // 200 valid items: two full batches, keyed by their place among the sent batches.
+    expect(seen.map((s) => [s.jobs.length, s.key])).toEqual([
+      [100, 'fanout-9:0'],
+      [100, 'fanout-9:1'],
+    ]);
   });
 });

@@ -84,9 +84,14 @@ describe('request lifecycle hooks', () => {
     expect(retry.idempotencyKey).toMatch(/\S/);
     expect(created[4]).toMatchObject({ method: 'POST', requestId: 'req_ok' });
     expect(created[4]!.durationMs).toBeGreaterThanOrEqual(0);
+    // getJob's 404 is its answer (null): a response, not a failed call.
+    const missing = events.filter((e) => e.path === '/v1/jobs/job_missing');
+    expect(missing.map((e) => [e.type, e.status])).toEqual([
+      ['request', undefined],
+      ['response', 404],
+    ]);
     const failed = events.filter((e) => e.type === 'error').map((e) => [e.path, e.status]);
     expect(failed).toEqual([
-      ['/v1/jobs/job_missing', 404],
       ['/v1/jobs/job_bad/cancel', 500],
       ['/v1/jobs/job_net/retry', undefined],
     ]);
@@ -135,10 +140,11 @@ describe('logHooks', () => {
     expect(at('debug')).toContainEqual(
       expect.stringMatching(/^flare: POST \/v1\/jobs 201 in \d+ ms \(request req_ok\)$/),
     );
-    // A 404 is getJob's answer, not a warning.
+    // A 404 is getJob's answer (null), not a failure.
     expect(at('debug')).toContainEqual(
-      expect.stringMatching(/^flare: GET \/v1\/jobs\/job_missing failed after 1 attempt: /),
+      expect.stringMatching(/^flare: GET \/v1\/jobs\/job_missing 404 in \d+ ms/),
     );
+    expect(lines.map((l) => l.message).join('\n')).not.toMatch(/job_missing failed/);
     expect(at('info')[0]).toMatch(
       /^flare: POST \/v1\/jobs failed \(.+\), retrying in \d+ ms \(request req_from_header\)$/,
     );

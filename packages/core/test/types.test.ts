@@ -1,16 +1,15 @@
 // Type-level checks of the public request and response types against the wire contract. The
 // assertions run under `tsc` (the package's typecheck task); the `it` bodies only build values.
 import { describe, expectTypeOf, it } from 'vitest';
-import {
-  type CreateJobParams,
-  type CreateJobsResult,
-  createJobs,
-  type FlareClient,
-  type FlareError,
-  type Job,
-  type JobDefinition,
-  type JobPage,
-  type ListJobsParams,
+import type {
+  CreateJobParams,
+  CreateJobsResult,
+  FlareClient,
+  FlareError,
+  Job,
+  JobDefinition,
+  JobPage,
+  ListJobsParams,
 } from '../src/index.js';
 
 interface WelcomeEmail {
@@ -47,16 +46,15 @@ describe('createJobs', () => {
   it('infers the payload type from the items and narrows each result on `ok`', () => {
     const typed = async () => {
       const users = [{ email: 'a@b.c' }] satisfies WelcomeEmail[];
-      const results = await createJobs(
-        flare,
+      const results = await flare.createJobs(
         users.map((payload) => ({ job_type: 'SendWelcomeEmail', payload, idempotency_key: 'k' })),
       );
       expectTypeOf(results).toEqualTypeOf<CreateJobsResult<{ email: string }>[]>();
-      const [first] = await createJobs<WelcomeEmail>(flare, [{ job_type: 'A', payload: users[0] }]);
+      const [first] = await flare.createJobs<WelcomeEmail>([{ job_type: 'A', payload: users[0] }]);
       if (first?.ok) expectTypeOf(first.job).toEqualTypeOf<Job<WelcomeEmail>>();
       else if (first) expectTypeOf(first.error).toEqualTypeOf<FlareError>();
       // @ts-expect-error: each item's payload must match the declared type
-      void createJobs<WelcomeEmail>(flare, [{ job_type: 'A', payload: { mail: 'x' } }]);
+      void flare.createJobs<WelcomeEmail>([{ job_type: 'A', payload: { mail: 'x' } }]);
     };
     void typed;
   });
@@ -65,20 +63,19 @@ describe('createJobs', () => {
     const typed = async () => {
       const welcome = {} as JobDefinition<{ email: string }, { messageId: string }>;
       const digest = {} as JobDefinition<{ list: string }>;
-      const [a, b] = await createJobs(flare, [
+      const [a, b] = await flare.createJobs([
         { job: welcome, payload: { email: 'a@b.c' }, idempotency_key: 'k' },
         { job: digest, payload: { list: 'all' } },
       ]);
       if (a.ok) expectTypeOf(a.job).toEqualTypeOf<Job<{ email: string }, { messageId: string }>>();
       if (b.ok) expectTypeOf(b.job.payload).toEqualTypeOf<{ list: string }>();
-      const many = await createJobs(
-        flare,
+      const many = await flare.createJobs(
         ['a@b.c'].map((email) => ({ job: welcome, payload: { email } })),
       );
       expectTypeOf(many).toEqualTypeOf<
         CreateJobsResult<{ email: string }, { messageId: string }>[]
       >();
-      void createJobs(flare, [
+      void flare.createJobs([
         { job: welcome, payload: { email: 'a@b.c' } },
         // @ts-expect-error: the second item's payload is checked against its own definition
         { job: digest, payload: { email: 'a@b.c' } },

@@ -15,6 +15,9 @@ const NODE_ONLY = [
   ['the no-crypto.subtle message', /No crypto\.subtle/],
   ['the Node-stream body reader', /asyncIterator\]\(\)/],
   ['the shared signature blocks', /new ArrayBuffer\(4096\)/],
+  ['the canonical-header fast path', /\{1,15\},v1=/],
+  ['the idempotency-key fallback without randomUUID', /toString\(36\)/],
+  ['the array header (node:http) check', /More than one zeridion-signature header/],
 ] as const;
 
 describe("@flare/core's edge build", () => {

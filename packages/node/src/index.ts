@@ -85,7 +85,6 @@ export {
   AuthError,
   ConflictError,
   ConnectionError,
-  createJobs,
   createWebhookVerifier,
   DEFAULT_BASE_URL,
   DEFAULT_WEBHOOK_TOLERANCE_SEC,

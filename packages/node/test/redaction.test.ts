@@ -167,8 +167,13 @@ describe('redaction through the built @flare/node (issue 12)', () => {
       expectNoCredential(serialise(events));
       expectNoCredential(serialise(consoleLines));
       // The scan saw what it should: every path's events, and each level's lines.
+      // Every failing path but getJob's 404, which is an answer (null), not a failure.
       const failed = events.filter((e) => e.type === 'error' && e.path !== '/v1/jobs/claim');
-      expect(failed).toHaveLength(8);
+      expect(failed).toHaveLength(7);
+      expect(events.filter((e) => e.path === '/v1/jobs/job_404').map((e) => e.type)).toEqual([
+        'request',
+        'response',
+      ]);
       const levels = new Set(lines.map((l) => (l as { level: string }).level));
       if (level === 'off') expect(lines).toEqual([]);
       if (level === 'debug') expect(levels).toEqual(new Set(['debug', 'info', 'warn']));

@@ -2,7 +2,7 @@
 // fake over real HTTP, with faults injected all through the run — answers lost after the write,
 // connections reset before it, 429s, 503s, truncated bodies, an attempt that times out while the
 // fake is still writing. Every item must be created exactly once, its result in its place.
-import { createJobs, FlareClient } from '@flare/node';
+import { FlareClient } from '@flare/node';
 import type { FakeFlare, Fault, RunningServer } from '@flare/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFake } from './helpers/fidelity.js';
@@ -57,7 +57,7 @@ describe('createJobs under faults', () => {
       // Half the items carry their own key; the other half rely on the batch's key alone.
       ...(n % 2 ? { idempotency_key: `email-${n}` } : {}),
     }));
-    const results = await createJobs(flare, items, { idempotencyKey: 'fanout-1' });
+    const results = await flare.createJobs(items, { idempotencyKey: 'fanout-1' });
     expect(injected).toBeGreaterThan(20);
     expect(results).toHaveLength(10_000);
     results.forEach((r, n) => {
@@ -78,7 +78,7 @@ describe('createJobs under faults', () => {
     );
 
     // The same call again: every batch key is known, so nothing new is created.
-    const again = await createJobs(flare, items, { idempotencyKey: 'fanout-1' });
+    const again = await flare.createJobs(items, { idempotencyKey: 'fanout-1' });
     expect(fake.jobs).toHaveLength(10_000);
     expect(again.map((r) => r.ok && r.job.id)).toEqual(results.map((r) => r.ok && r.job.id));
   }, 120_000);

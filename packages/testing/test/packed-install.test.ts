@@ -1,7 +1,8 @@
 // "Use it from a clone" (the root README): the packages packed with `scripts/pack-local.mjs`
 // install into a scratch project, OFFLINE (a dead registry, an empty cache and store: only the
 // tarballs can serve), with npm and with pnpm, and a real call runs: the project starts the fake
-// from its own @flare/testing and creates and reads a job with its own @flare/node.
+// from its own @flare/testing and creates and reads a job with its own @flare/node. undici, an
+// optional peer, is not installed: undiciTransport() must say how to add it.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,16 +30,20 @@ const run = (cmd: string, args: string[], cwd: string) =>
 /** A scratch app: starts the fake, then createJob + getJob, from its own node_modules. */
 const APP = `
 import { DEFAULT_API_KEY, FakeFlare } from '@flare/testing';
-import { FlareClient } from '@flare/node';
+import { FlareClient, undiciTransport } from '@flare/node';
 const server = await new FakeFlare().listen({ quiet: true });
 try {
   const flare = new FlareClient({ apiKey: DEFAULT_API_KEY, baseUrl: server.url });
   const job = await flare.createJob({ job_type: 'FromATarball', payload: { n: 1 } });
   const read = await flare.getJob(job.id);
+  const [batched] = await flare.createJobs([{ job_type: 'FromATarball', payload: { n: 2 } }]);
+  const undici = await new FlareClient({ apiKey: DEFAULT_API_KEY, baseUrl: server.url,
+    transport: undiciTransport() }).getJob(job.id).then(() => 'loaded', (e) => [e.name, e.message]);
   const { createRequire } = await import('node:module');
   const cjs = createRequire(import.meta.url)('@flare/node');
   console.log(JSON.stringify({ id: read.id === job.id, state: read.state, payload: read.payload,
-    cjs: typeof cjs.FlareClient, core: import.meta.resolve('@flare/core') }));
+    cjs: typeof cjs.FlareClient, core: import.meta.resolve('@flare/core'),
+    batched: batched.ok && batched.job.payload, undici }));
 } finally {
   await server.close();
 }
@@ -55,6 +60,11 @@ function scratch(name: string): string {
 function expectACall(dir: string): void {
   const out = JSON.parse(run(process.execPath, ['app.mjs'], dir).trim().split('\n').pop()!);
   expect(out).toMatchObject({ id: true, state: 'pending', payload: { n: 1 }, cjs: 'function' });
+  expect(out.batched).toEqual({ n: 2 });
+  expect(out.undici).toEqual([
+    'FlareError',
+    expect.stringMatching(/^undiciTransport\(\) needs the undici package .*npm install undici@6/),
+  ]);
   // Resolved inside the scratch project, never back into the workspace.
   expect(realpathSync(fileURLToPath(out.core))).toContain(realpathSync(dir));
 }

@@ -3,7 +3,6 @@
 import {
   AuthError,
   ConflictError,
-  createJobs,
   FlareClient,
   type Job,
   NotFoundError,
@@ -102,7 +101,7 @@ describe('@flare/node against the fake', () => {
       payload: { n },
       ...(n === 3 || n === 50 ? { idempotency_key: 'batch-item-3', run_at: new Date(0) } : {}),
     }));
-    const results = await createJobs(flare, items, { concurrency: 2 });
+    const results = await flare.createJobs(items, { concurrency: 2 });
     expect(results.filter((r) => r.ok)).toHaveLength(149);
     const bad = results[50]!;
     expect(!bad.ok && ConflictError.isInstance(bad.error)).toBe(true);
@@ -111,7 +110,7 @@ describe('@flare/node against the fake', () => {
       param: 'idempotency_key',
     });
     expect(fake.jobs.length).toBe(before + 149);
-    const [again] = await createJobs(flare, [items[3]!]);
+    const [again] = await flare.createJobs([items[3]!]);
     expect(again).toMatchObject({ ok: true, replayed: true, job: { payload: { n: 3 } } });
     expect(validatedExchanges() - exchanges).toBe(3);
   });

@@ -1,18 +1,12 @@
 import type { AnyJobDefinition } from '../definitions/define-job.js';
-import {
-  type PayloadOf,
-  type ResultOf,
-  type TypedCreateJobParams,
-  withJob,
-} from '../definitions/typed-params.js';
+import { type TypedCreateJobParams, withJob } from '../definitions/typed-params.js';
 import { errorFromResponse } from '../errors/error-from-response.js';
 import type { FlareError } from '../errors/flare-error.js';
 import { invalid } from '../errors/invalid.js';
-import { clientSends } from '../http/client-sends.js';
+import type { Send } from '../http/api-response.js';
 import type { RequestOptions } from '../http/request-options.js';
 import { jsonBody } from '../http/request-params.js';
 import type { CreateJobParams, Job, JsonObject, PayloadShape } from '../types/job.js';
-import type { FlareClient } from './flare-client.js';
 
 /**
  * One job of `createJobs`: `createJob`'s params plus an optional `idempotency_key`, which dedupes
@@ -44,7 +38,7 @@ export type TypedCreateJobsItem<D extends AnyJobDefinition> = TypedCreateJobPara
  * the typed error for that job alone.
  * @example
  * ```ts
- * for (const r of await createJobs(flare, items)) {
+ * for (const r of await flare.createJobs(items)) {
  *   if (r.ok) console.log(r.job.id);
  *   else if (ValidationError.isInstance(r.error)) console.warn(r.error.param, r.error.message);
  * }
@@ -57,10 +51,10 @@ export type CreateJobsResult<TPayload extends PayloadShape = JsonObject, TResult
 /**
  * Options of `createJobs`: each request's options, plus how many batch requests run at once.
  * `idempotencyKey`, when given, keys batch `i` as `<idempotencyKey>:<i>`, so the same call made
- * again with the same key replays the batches already done.
+ * again with the same items and key replays the batches already done.
  * @example
  * ```ts
- * await createJobs(flare, items, { concurrency: 8, idempotencyKey: `fanout-${campaign.id}` });
+ * await flare.createJobs(items, { concurrency: 8, idempotencyKey: `fanout-${campaign.id}` });
  * ```
  */
 export interface CreateJobsOptions extends RequestOptions {
@@ -76,73 +70,47 @@ interface Entry {
 }
 
 /**
- * Enqueues any number of jobs, 100 per request (`POST /v1/jobs/batch`), `concurrency` requests
- * at once (default 4). Each item is checked as `createJob` checks it, its definition's schema
- * included, and one that fails is not sent. Resolves with one result per item, in order, to
- * branch on without try/catch: `{ ok: true, job, replayed }`, or `{ ok: false, error }` with the
- * typed error for that item alone (a `ValidationError` whose `param` names the field within the
- * item, `payload.email`, as the server names it; a `QuotaError`; a `ConflictError` for a reused
- * `idempotency_key`). Rejects only when a whole request fails (auth, network past retries), after
- * the requests in flight have settled; give items an `idempotency_key` to make re-running such a
- * call safe. A function of its own rather than a `FlareClient` method, so a bundle that never
- * batches (most edge Workers) does not carry it (docs/decisions/0005-edge-size-budget.md).
- * @example
- * ```ts
- * import { createJobs, FlareClient } from '@flare/node';
- * const results = await createJobs(
- *   new FlareClient(),
- *   users.map((u) => ({ job: sendWelcome, payload: { email: u.email }, idempotency_key: `welcome-${u.id}` })),
- * );
- * const failed = results.filter((r) => !r.ok);
- * ```
+ * `FlareClient.createJobs`: every item checked first (as `createJob` checks it, its definition's
+ * schema included), then the items that passed sent 100 per `POST /v1/jobs/batch`, `concurrency`
+ * requests at once. Batch `b` of a call with `idempotencyKey` is keyed `<idempotencyKey>:<b>`;
+ * the same items give the same batches, so a re-run replays them.
  */
-export function createJobs<const D extends readonly AnyJobDefinition[]>(
-  flare: FlareClient,
-  items: { readonly [K in keyof D]: TypedCreateJobsItem<D[K]> },
-  options?: CreateJobsOptions,
-): Promise<{ -readonly [K in keyof D]: CreateJobsResult<PayloadOf<D[K]>, ResultOf<D[K]>> }>;
-export function createJobs<TPayload extends PayloadShape = JsonObject>(
-  flare: FlareClient,
-  items: readonly CreateJobsItem<TPayload>[],
-  options?: CreateJobsOptions,
-): Promise<CreateJobsResult<TPayload>[]>;
-export async function createJobs(
-  flare: FlareClient,
+export async function sendJobs(
+  send: Send,
   items: readonly object[],
   { concurrency = 4, idempotencyKey, ...options }: CreateJobsOptions = {},
 ): Promise<CreateJobsResult[]> {
-  const send = clientSends.get(flare) ?? invalid('createJobs takes a FlareClient first', 'flare');
   if (!Array.isArray(items)) invalid('items must be an array', 'items');
   if (!(concurrency >= 1)) invalid('concurrency must be >= 1', 'concurrency');
   const results: CreateJobsResult[] = [];
+  // Each item's body, or (undefined) its own error result: a bad item is never sent.
+  const bodies = await Promise.all(
+    items.map(async (item, i) => {
+      try {
+        return await withJob(item, async (wire) => jsonBody(wire, 'createJobs'));
+      } catch (error) {
+        results[i] = { ok: false, error: error as FlareError };
+      }
+    }),
+  );
+  const todo = bodies.flatMap((body, i) => (body ? [i] : []));
   let next = 0;
   let failure: [unknown] | undefined;
   const run = async () => {
-    while (!failure && next < items.length) {
-      const n = next;
+    while (!failure && next < todo.length) {
+      const from = next;
       next += 100;
-      // Each item checked as createJob checks it, into its body, or its own error result.
-      const batch: [number, string][] = [];
-      await Promise.all(
-        items.slice(n, next).map(async (item, k) => {
-          try {
-            batch.push([n + k, await withJob(item, async (wire) => jsonBody(wire, 'createJobs'))]);
-          } catch (error) {
-            results[n + k] = { ok: false, error: error as FlareError };
-          }
-        }),
-      );
-      if (!batch[0]) continue;
+      const batch = todo.slice(from, next);
       try {
-        // One key per batch for all its retries; the caller's key makes it `<key>:<batch index>`.
+        // One key per batch for all its retries.
         const { data, headers, attempts } = await send<{ results: Entry[] }>(
           'POST',
           '/v1/jobs/batch',
-          { ...options, idempotencyKey: idempotencyKey && `${idempotencyKey}:${n / 100}` },
-          `{"jobs":[${batch.map((b) => b[1])}]}`,
+          { ...options, idempotencyKey: idempotencyKey && `${idempotencyKey}:${from / 100}` },
+          `{"jobs":[${batch.map((i) => bodies[i])}]}`,
         );
         // A short answer (a server bug) throws reading the missing entry: the call rejects.
-        batch.forEach(([i], k) => {
+        batch.forEach((i, k) => {
           const e = data.results[k]!;
           results[i] = e.job
             ? { ok: true, job: e.job, replayed: e.replayed }
@@ -156,7 +124,7 @@ export async function createJobs(
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length / 100 + 1) }, run));
+  await Promise.all(Array.from({ length: Math.min(concurrency, todo.length / 100 + 1) }, run));
   if (failure) throw failure[0];
   return results;
 }

@@ -7,10 +7,9 @@ import {
   type TypedUpdateScheduleParams,
   withJob,
 } from '../definitions/typed-params.js';
-import type { ApiResponse, Send } from '../http/api-response.js';
+import type { Send } from '../http/api-response.js';
 import { clientSends } from '../http/client-sends.js';
 import { type FlarePromise, flarePromise } from '../http/flare-promise.js';
-import { nullOnNotFound } from '../http/null-on-not-found.js';
 import type { RequestOptions } from '../http/request-options.js';
 import { jsonBody, pathId, queryString } from '../http/request-params.js';
 import { requester } from '../http/requester.js';
@@ -31,6 +30,13 @@ import type {
   SchedulePage,
   UpdateScheduleParams,
 } from '../types/schedule.js';
+import {
+  type CreateJobsItem,
+  type CreateJobsOptions,
+  type CreateJobsResult,
+  sendJobs,
+  type TypedCreateJobsItem,
+} from './create-jobs.js';
 import type { FlareClientOptions } from './options.js';
 import { resolveConfig } from './resolve-config.js';
 
@@ -83,11 +89,41 @@ export class FlareClient {
     options?: RequestOptions,
   ): FlarePromise<Job<TPayload>>;
   createJob(params: object, options?: RequestOptions): FlarePromise<Job> {
-    return call(() =>
+    return flarePromise(() =>
       withJob(params, (wire) =>
         this.#send('POST', '/v1/jobs', options, jsonBody(wire, 'createJob')),
       ),
     );
+  }
+
+  /**
+   * Enqueues any number of jobs, 100 per request (`POST /v1/jobs/batch`), `concurrency` requests
+   * at once (default 4). Each item is checked first as `createJob` checks it, its definition's
+   * schema included, and one that fails is not sent. Resolves with one result per item, in order,
+   * to branch on without try/catch: `{ ok: true, job, replayed }`, or `{ ok: false, error }` with
+   * the typed error for that item alone (a `ValidationError` whose `param` names the field within
+   * the item, `payload.email`, as the server names it; a `QuotaError`; a `ConflictError` for a
+   * reused `idempotency_key`). Rejects only when a whole request fails (auth, network past
+   * retries), after the requests in flight have settled; give items an `idempotency_key` to make
+   * re-running such a call safe.
+   * @example
+   * ```ts
+   * const results = await flare.createJobs(
+   *   users.map((u) => ({ job: sendWelcome, payload: { email: u.email }, idempotency_key: `welcome-${u.id}` })),
+   * );
+   * const failed = results.filter((r) => !r.ok);
+   * ```
+   */
+  createJobs<const D extends readonly AnyJobDefinition[]>(
+    items: { readonly [K in keyof D]: TypedCreateJobsItem<D[K]> },
+    options?: CreateJobsOptions,
+  ): Promise<{ -readonly [K in keyof D]: CreateJobsResult<PayloadOf<D[K]>, ResultOf<D[K]>> }>;
+  createJobs<TPayload extends PayloadShape = JsonObject>(
+    items: readonly CreateJobsItem<TPayload>[],
+    options?: CreateJobsOptions,
+  ): Promise<CreateJobsResult<TPayload>[]>;
+  createJobs(items: readonly object[], options?: CreateJobsOptions): Promise<CreateJobsResult[]> {
+    return sendJobs(this.#send, items, options);
   }
 
   /**
@@ -103,9 +139,13 @@ export class FlareClient {
     options?: RequestOptions,
   ): FlarePromise<Job<TPayload, TResult> | null> {
     // A missing job is an answer, not a failure.
-    return call(() =>
-      nullOnNotFound(
-        this.#send<Job<TPayload, TResult>>('GET', `/v1/jobs/${pathId(id, 'job')}`, options),
+    return flarePromise(() =>
+      this.#send<Job<TPayload, TResult> | null>(
+        'GET',
+        `/v1/jobs/${pathId(id, 'job')}`,
+        options,
+        undefined,
+        true,
       ),
     );
   }
@@ -146,7 +186,7 @@ export class FlareClient {
     id: string,
     options?: RequestOptions,
   ): FlarePromise<Job<TPayload, TResult>> {
-    return call(() => this.#send('POST', `/v1/jobs/${pathId(id, 'job')}/cancel`, options));
+    return flarePromise(() => this.#send('POST', `/v1/jobs/${pathId(id, 'job')}/cancel`, options));
   }
 
   /**
@@ -160,7 +200,7 @@ export class FlareClient {
     id: string,
     options?: RequestOptions,
   ): FlarePromise<Job<TPayload, TResult>> {
-    return call(() => this.#send('POST', `/v1/jobs/${pathId(id, 'job')}/retry`, options));
+    return flarePromise(() => this.#send('POST', `/v1/jobs/${pathId(id, 'job')}/retry`, options));
   }
 
   /**
@@ -181,7 +221,7 @@ export class FlareClient {
     options?: RequestOptions,
   ): FlarePromise<Schedule<TPayload>>;
   createSchedule(params: object, options?: RequestOptions): FlarePromise<Schedule> {
-    return call(() =>
+    return flarePromise(() =>
       withJob(params, (wire) =>
         this.#send('POST', '/v1/schedules', options, jsonBody(wire, 'createSchedule')),
       ),
@@ -200,8 +240,8 @@ export class FlareClient {
     id: string,
     options?: RequestOptions,
   ): FlarePromise<Schedule<TPayload> | null> {
-    return call(() =>
-      nullOnNotFound(this.#send('GET', `/v1/schedules/${pathId(id, 'schedule')}`, options)),
+    return flarePromise(() =>
+      this.#send('GET', `/v1/schedules/${pathId(id, 'schedule')}`, options, undefined, true),
     );
   }
 
@@ -250,7 +290,7 @@ export class FlareClient {
     options?: RequestOptions,
   ): FlarePromise<Schedule<TPayload>>;
   updateSchedule(id: string, params: object, options?: RequestOptions): FlarePromise<Schedule> {
-    return call(() =>
+    return flarePromise(() =>
       withJob(params, (wire) =>
         this.#send(
           'POST',
@@ -270,7 +310,9 @@ export class FlareClient {
    * ```
    */
   deleteSchedule(id: string, options?: RequestOptions): FlarePromise<DeletedSchedule> {
-    return call(() => this.#send('DELETE', `/v1/schedules/${pathId(id, 'schedule')}`, options));
+    return flarePromise(() =>
+      this.#send('DELETE', `/v1/schedules/${pathId(id, 'schedule')}`, options),
+    );
   }
 
   /**
@@ -284,7 +326,9 @@ export class FlareClient {
     id: string,
     options?: RequestOptions,
   ): FlarePromise<Schedule<TPayload>> {
-    return call(() => this.#send('POST', `/v1/schedules/${pathId(id, 'schedule')}/pause`, options));
+    return flarePromise(() =>
+      this.#send('POST', `/v1/schedules/${pathId(id, 'schedule')}/pause`, options),
+    );
   }
 
   /**
@@ -298,21 +342,8 @@ export class FlareClient {
     id: string,
     options?: RequestOptions,
   ): FlarePromise<Schedule<TPayload>> {
-    return call(() =>
+    return flarePromise(() =>
       this.#send('POST', `/v1/schedules/${pathId(id, 'schedule')}/resume`, options),
     );
   }
-}
-
-/** Runs `run` now, turning a synchronous throw (a bad argument) into a rejection. */
-function settle<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return run();
-  } catch (error) {
-    return Promise.reject(error);
-  }
-}
-
-function call<T>(run: () => Promise<ApiResponse<T>>): FlarePromise<T> {
-  return flarePromise(settle(run));
 }

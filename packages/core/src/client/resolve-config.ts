@@ -25,7 +25,7 @@ export function resolveConfig(options: FlareClientOptions): RequesterConfig {
     hooks,
   } = options;
   // '' too: an env var that is set but empty.
-  if (apiKey === undefined || apiKey === '') {
+  if (!apiKey) {
     fail('No API key: set FLARE_API_KEY or pass new FlareClient({ apiKey: env.FLARE_API_KEY })');
   }
   // What an HTTP header can carry, without spaces: a pasted smart quote or a newline is caught
@@ -62,7 +62,8 @@ export function resolveConfig(options: FlareClientOptions): RequesterConfig {
     apiKey,
     hooks,
     maxRetries,
-    retry: { baseDelayMs: retryBaseDelayMs, maxDelayMs: retryMaxDelayMs },
+    baseDelayMs: retryBaseDelayMs,
+    maxDelayMs: retryMaxDelayMs,
     maxResponseBytes,
     // Keep any path prefix (a proxy mount), minus the trailing slash and a `/v1` (what
     // openai-node users type): paths already start with /v1.

@@ -18,7 +18,6 @@ export interface ErrorContext {
   attempts?: number | undefined;
   /** The `X-Request-Id` the caller sent: the request's id when the response names none. */
   requestId?: string | undefined;
-  now?: () => number;
 }
 
 /** The class of each non-2xx status (429 is built apart: it reads the rate-limit headers). */
@@ -49,7 +48,7 @@ export function errorFromResponse(
   status: number,
   bodyText: string,
   headers: HeaderReader,
-  { now = Date.now, ...context }: ErrorContext = {},
+  context: ErrorContext = {},
 ): FlareError {
   let wire: Record<string, unknown> = {};
   try {
@@ -68,8 +67,15 @@ export function errorFromResponse(
   const requestId = headers.get('x-request-id') ?? str('request_id') ?? context.requestId;
   // A redirect's body (a proxy's) says nothing about the request: its code is the SDK's own.
   const code = status < 400 ? 'redirect_not_followed' : str('code');
-  const param = str('param');
-  const init = { ...context, status, type: str('type'), code, param, requestId, headers };
+  const init = {
+    ...context,
+    status,
+    type: str('type'),
+    code,
+    param: str('param'),
+    requestId,
+    headers,
+  };
   // A redirect (0: a browser's opaque one) is never followed: a POST would come back as a GET.
   const detail =
     status < 400
@@ -78,7 +84,7 @@ export function errorFromResponse(
         (bodyText ? `non-JSON body ${JSON.stringify(bodyText.slice(0, 120))}` : 'no body'));
   const message = `${status}${code ? ` ${code}` : ''}: ${detail}${requestId ? ` (request ${requestId})` : ''}`;
   if (status === 429) {
-    const waitMs = serverDelayMs(headers, now);
+    const waitMs = serverDelayMs(headers, Date.now);
     return new RateLimitError(message, {
       ...init,
       // 0 stays 0, unknown stays undefined.

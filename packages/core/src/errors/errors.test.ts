@@ -105,17 +105,32 @@ describe('errorFromResponse', () => {
 
 describe('brand checks', () => {
   it('recognise errors from another copy of the package (same brand, different class)', () => {
-    // Simulate a second copy: a structurally separate class carrying the same global brand.
-    const foreign = Object.defineProperty(
-      new Error('from another copy'),
-      Symbol.for('zeridion.flare.error'),
-      {
-        value: ['FlareError', 'RateLimitError'],
-      },
-    );
+    // Simulate a second copy: structurally separate classes carrying the same brands.
+    class OtherFlareError extends Error {
+      static brand = 'FlareError';
+    }
+    class OtherRateLimitError extends OtherFlareError {
+      static override brand = 'RateLimitError';
+    }
+    const foreign = new OtherRateLimitError('from another copy');
     expect(RateLimitError.isInstance(foreign)).toBe(true);
     expect(foreign instanceof FlareError).toBe(true);
     expect(ServerError.isInstance(foreign)).toBe(false);
+  });
+
+  it('answer false for anything that is not an error of that class, without throwing', () => {
+    for (const value of [
+      null,
+      undefined,
+      0,
+      'FlareError',
+      Object.create(null),
+      new Error('x'),
+      {},
+    ]) {
+      expect(FlareError.isInstance(value)).toBe(false);
+      expect(value instanceof ValidationError).toBe(false);
+    }
   });
 
   it('need no `this`: isInstance can be passed around as a plain function', () => {

@@ -1,7 +1,5 @@
 import type { HeaderReader } from '../types/header-reader.js';
 
-const BRAND = Symbol.for('zeridion.flare.error');
-
 /** What the SDK knows about the request an error came from. Every field is optional. */
 export interface FlareErrorInit {
   status?: number | undefined;
@@ -16,9 +14,13 @@ export interface FlareErrorInit {
 }
 
 /** Whether `value` carries `brand` in its brand chain, whichever copy of the SDK made it. */
+// Walks the prototype chain for a class of that brand: a class of another copy of the package
+// (a second install, the CJS and ESM builds side by side) carries the same brands.
 const hasBrand = (value: unknown, brand: string): boolean => {
-  const chain = (value as { [BRAND]?: unknown } | null)?.[BRAND];
-  return Array.isArray(chain) && chain.includes(brand);
+  for (let o = value; o; o = Object.getPrototypeOf(o)) {
+    if ((o as { constructor?: { brand?: unknown } }).constructor?.brand === brand) return true;
+  }
+  return false;
 };
 
 /**
@@ -61,7 +63,6 @@ export class FlareError extends Error {
     // property, like a class field: the name first, then the init's fields in their order.
     super(message, init);
     Object.assign(this, { name: (new.target as typeof FlareError).brand }, init);
-    Object.defineProperty(this, BRAND, { value: this.kind() });
   }
 
   /**
@@ -74,10 +75,6 @@ export class FlareError extends Error {
   }
 
   /** The brand chain, e.g. `['FlareError', 'ConnectionError', 'TimeoutError']`: every `brand` from `FlareError` down. */
-  protected kind(): readonly string[] {
-    return ['FlareError'];
-  }
-
   /**
    * `true` when `value` is an error of this class (or a subclass), from any copy of the SDK.
    * Needs no `this`: pass it as is, e.g. `errors.filter(RateLimitError.isInstance)`.
@@ -104,7 +101,8 @@ export class FlareError extends Error {
   /** The error as JSON: `name`, `message` and every field but `headers` and `cause`. */
   toJSON(): Record<string, unknown> {
     const { headers, cause, ...fields } = this as Record<string, unknown>;
-    return { name: this.name, message: this.message, ...fields };
+    // `name` is an own field (the first); `message` is Error's own, not enumerable.
+    return { ...fields, message: this.message };
   }
 }
 
@@ -139,16 +137,12 @@ export function errorClass<C = typeof FlareError>(
   name: string,
   retryable?: boolean,
 ): C {
-  const chain = [...(parent.prototype as unknown as { kind(): string[] }).kind(), name];
   // A computed key names the class itself (stack traces, util.inspect), minifier or not.
   const Class = {
     [name]: class extends parent {
       static override brand = name;
       static override isInstance: typeof FlareError.isInstance = (value: unknown): value is never =>
         hasBrand(value, name);
-      protected override kind() {
-        return chain;
-      }
       // Otherwise the parent's rule applies (FlareError's looks at the code).
       override get isRetryable() {
         return retryable || super.isRetryable;

@@ -27,11 +27,13 @@ export type HttpMethod = 'GET' | 'POST' | 'DELETE';
 
 /**
  * Sends one API call: `path` under the base URL (ids encoded, query included) and the JSON
- * `body`, serialised once and sent identically on every try.
+ * `body`, serialised once and sent identically on every try. With `orNull` (the get methods), a
+ * 404 resolves with `data: null` instead of rejecting with a `NotFoundError`.
  */
 export type Send = <T>(
   method: HttpMethod,
   path: string,
   options?: RequestOptions,
   body?: string,
+  orNull?: boolean,
 ) => Promise<ApiResponse<T>>;

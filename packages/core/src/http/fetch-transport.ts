@@ -51,7 +51,8 @@ export function fetchTransport(fetchFn?: Fetch): Transport {
       const response = await (fetchFn ?? fetch)(url, {
         method,
         headers,
-        body: body ?? null,
+        // undefined: no body (a GET), as every fetch reads it.
+        body: body as BodyInit,
         signal: controller.signal,
         // Never followed: a 301/302 turns a POST into a GET, so createJob would resolve with
         // whatever the new URL answers and no job made. The 3xx becomes a FlareError instead.

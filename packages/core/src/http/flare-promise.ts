@@ -26,8 +26,12 @@ export interface FlarePromise<T> extends Promise<T> {
 
 const unwrap = <T>(response: ApiResponse<T>): T => response.data;
 
-/** Wraps a call's response promise as a `FlarePromise`. */
-export function flarePromise<T>(response: Promise<ApiResponse<T>>): FlarePromise<T> {
+/**
+ * Runs a call now as a `FlarePromise`: async, so a bad argument (a synchronous throw) rejects
+ * rather than throws.
+ */
+export function flarePromise<T>(run: () => Promise<ApiResponse<T>>): FlarePromise<T> {
+  const response = (async () => run())();
   const data = response.then(unwrap) as FlarePromise<T>;
   data.withResponse = () => {
     // The caller took the response path: the data promise goes unused, so it must not be

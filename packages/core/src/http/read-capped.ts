@@ -27,14 +27,14 @@ export async function readCapped(response: Response, maxBytes: number): Promise<
     return new ResponseTooLargeError(maxBytes);
   };
   if (+response.headers.get('content-length')! > maxBytes) throw tooLarge();
-  const decoder = new TextDecoder();
-  let text = '';
+  const chunks: Uint8Array[] = [];
   for (let total = 0; ; ) {
     const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
+    // UTF-8, as response.text() decodes it.
+    if (done) return new Blob(chunks as BlobPart[]).text();
     total += value.byteLength;
     if (total > maxBytes) throw tooLarge();
-    text += decoder.decode(value, { stream: true });
+    chunks.push(value);
   }
 }
 

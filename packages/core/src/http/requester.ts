@@ -5,7 +5,7 @@ import { invalid } from '../errors/invalid.js';
 import { generateIdempotencyKey } from '../internal/ids.js';
 import { runtimeTag } from '../internal/runtime.js';
 import { VERSION } from '../internal/version.js';
-import { type RetryDelayInput, retryDelay } from '../retry/retry-delay.js';
+import { retryDelay } from '../retry/retry-delay.js';
 import { sleep } from '../retry/sleep.js';
 import type { FlareEvent, FlareHooks } from '../types/observability.js';
 import type { ApiResponse, HttpMethod, Send } from './api-response.js';
@@ -19,8 +19,10 @@ export interface RequesterConfig {
   /** The API origin (and any path prefix), without a trailing slash. */
   baseUrl: string;
   maxRetries: number;
-  /** The backoff schedule (`retryBaseDelayMs`, `retryMaxDelayMs`), named as `retryDelay` takes it. */
-  retry: Pick<RetryDelayInput, 'baseDelayMs' | 'maxDelayMs'>;
+  /** `retryBaseDelayMs`, named as `retryDelay` takes it. */
+  baseDelayMs: number;
+  /** `retryMaxDelayMs`, named as `retryDelay` takes it. */
+  maxDelayMs: number;
   maxResponseBytes: number;
   timeoutMs: number;
   transport: Transport;
@@ -52,15 +54,16 @@ export function requester(config: RequesterConfig): Send {
     path: string,
     options: RequestOptions = {},
     body?: string,
+    orNull?: boolean,
   ): Promise<ApiResponse<T>> => {
-    const { signal, requestId: sentRequestId } = options;
-    const maxRetries = options.maxRetries ?? config.maxRetries;
-    const timeoutMs = options.timeoutMs ?? config.timeoutMs;
-    // Overrides get the client options' rules (NaN would retry forever or never time out); the
-    // client's own values were checked at construction, so the usual call skips this.
-    if (maxRetries !== config.maxRetries || timeoutMs !== config.timeoutMs) {
-      checkNumbers({ maxRetries, timeoutMs }, invalid);
-    }
+    const {
+      signal,
+      requestId: sentRequestId,
+      maxRetries = config.maxRetries,
+      timeoutMs = config.timeoutMs,
+    } = options;
+    // Overrides get the client options' rules (NaN would retry forever or never time out).
+    checkNumbers({ maxRetries, timeoutMs }, invalid);
     // A plain-JavaScript typo (`idempotencykey`, `timeout`) would otherwise be ignored.
     for (const name in options) {
       if (!CALL_OPTIONS.includes(name)) {
@@ -138,10 +141,11 @@ export function requester(config: RequesterConfig): Send {
           requestId = got.get('x-request-id') ?? requestId;
           const text = await response.text();
           emit('Response');
-          if (status > 199 && status < 300) {
+          // A get method's missing resource is an answer (`orNull`): null, not an error.
+          if ((status > 199 && status < 300) || (orNull && status === 404)) {
             try {
               return {
-                data: JSON.parse(text),
+                data: status === 404 ? null : JSON.parse(text),
                 requestId,
                 status,
                 headers: got,
@@ -171,7 +175,8 @@ export function requester(config: RequesterConfig): Send {
         }
         if (!failure.isRetryable || attempts > maxRetries) throw failure;
         const retryInMs = retryDelay({
-          ...config.retry,
+          // The backoff settings, by the names `retryDelay` reads (it ignores the rest).
+          ...config,
           attempt: attempts,
           headers: response?.headers,
           random: Math.random,

@@ -8,16 +8,18 @@ export function runtimeTag(): string {
     process?: { versions?: Record<string, string | undefined> };
     navigator?: { userAgent?: string };
   };
-  try {
-    if (typeof g.EdgeRuntime === 'string') return 'vercel-edge';
-    if (g.navigator?.userAgent === 'Cloudflare-Workers') return 'workerd';
-    // Bun and Deno also report the Node.js version they are compatible with. None of them
-    // resolves the edge build's export conditions.
-    const versions = __FLARE_EDGE__ ? undefined : g.process?.versions;
-    for (const name of ['bun', 'deno', 'node'])
-      if (versions?.[name]) return `${name}/${versions[name]}`;
-  } catch {
-    // A locked-down global.
+  if (typeof g.EdgeRuntime === 'string') return 'vercel-edge';
+  if (g.navigator?.userAgent === 'Cloudflare-Workers') return 'workerd';
+  // Bun and Deno also report the Node.js version they are compatible with. None of them
+  // resolves the edge build's export conditions.
+  if (!__FLARE_EDGE__) {
+    try {
+      const versions = g.process?.versions;
+      for (const name of ['bun', 'deno', 'node'])
+        if (versions?.[name]) return `${name}/${versions[name]}`;
+    } catch {
+      // A locked-down process object.
+    }
   }
   return 'unknown';
 }

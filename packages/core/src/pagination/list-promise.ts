@@ -2,7 +2,6 @@ import { FlareError } from '../errors/flare-error.js';
 import type { ApiResponse } from '../http/api-response.js';
 import { type FlarePromise, flarePromise } from '../http/flare-promise.js';
 import { checkObject } from '../http/request-params.js';
-import { ignore } from '../internal/ignore.js';
 import type { Job, JobPage, JsonObject, PayloadShape } from '../types/job.js';
 
 /** What every list endpoint answers: a page of items and the cursor to the next one. */
@@ -56,16 +55,15 @@ export function listPromise<TPage extends CursorPage, TItem>(
   key: keyof TPage,
   call: string,
 ): ListPromise<TPage, TItem> {
-  // Async, so a bad `params` rejects rather than throws; the first page is asked for at once.
-  const first = (async () => {
+  // A bad `params` rejects rather than throws; the first page is asked for at once.
+  const list = flarePromise(() => {
     checkObject(params, call);
     return next(params.cursor);
-  })();
-  const list = flarePromise(first) as ListPromise<TPage, TItem>;
+  }) as ListPromise<TPage, TItem>;
   list.pages = async function* pages() {
-    // Iterating is the caller's way of consuming the result; the awaitable side goes unused.
-    list.catch(ignore);
-    let page = (await first).data;
+    // Iterating is the caller's way of consuming the result; the awaitable side goes unused
+    // (withResponse marks it handled).
+    let page = (await list.withResponse()).data;
     yield page;
     // A cursor answered with itself (or the same next_cursor twice) would loop forever.
     for (let last = params.cursor; page.has_more && page.next_cursor; ) {

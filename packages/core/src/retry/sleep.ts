@@ -21,6 +21,6 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       },
       Math.min(ms, MAX_TIMER_MS),
     );
-    signal?.addEventListener('abort', onAbort, { once: true });
+    signal?.addEventListener('abort', onAbort);
   });
 }

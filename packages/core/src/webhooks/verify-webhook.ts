@@ -1,3 +1,5 @@
+declare const __FLARE_EDGE__: boolean;
+
 import { fail } from '../errors/invalid.js';
 import { WebhookVerificationError } from '../errors/webhook-verification-error.js';
 import { isObject } from '../internal/is-object.js';
@@ -48,6 +50,14 @@ export function createWebhookVerifier(crypto: WebhookCrypto): VerifyWebhook {
   if (typeof crypto?.sign !== 'function') {
     fail('createWebhookVerifier needs { sign(secret, timestamp, payload) }');
   }
+  return verifierFor(crypto);
+}
+
+/**
+ * `createWebhookVerifier` without the check of its port: for a port this package built itself
+ * (`verifyWebhook`), so a bundle that only verifies does not carry the check's message.
+ */
+export function verifierFor(crypto: WebhookCrypto): VerifyWebhook {
   const native = crypto.timingSafeEqual;
   const equal = native
     ? (a: Uint8Array, b: Uint8Array) => a.length === b.length && native.call(crypto, a, b)
@@ -67,9 +77,11 @@ export function createWebhookVerifier(crypto: WebhookCrypto): VerifyWebhook {
     // Arguments first: a wrong one is a bug whatever the request holds. No message echoes one.
     const secrets: unknown[] = Array.isArray(options.secret) ? options.secret : [options.secret];
     // A loop, not every(): no closure on the hot path (one to two secrets per call).
-    let secretsOk = secrets.length > 0;
-    for (const secret of secrets) if (typeof secret !== 'string' || !secret) secretsOk = false;
-    if (!secretsOk) fail('secret must be a whsec_... string or a list of them (env var set?)');
+    for (const secret of secrets.length ? secrets : [0]) {
+      if (typeof secret !== 'string' || !secret) {
+        fail('secret must be a whsec_... string or a list of them (env var set?)');
+      }
+    }
     // NaN fails `>= 0`; Infinity means no check.
     if (typeof toleranceSec !== 'number' || !(toleranceSec >= 0)) {
       fail('toleranceSec must be seconds >= 0');
@@ -87,7 +99,7 @@ export function createWebhookVerifier(crypto: WebhookCrypto): VerifyWebhook {
       ? readRequestHeader(request, WEBHOOK_SIGNATURE_HEADER)
       : options.header;
     // Several zeridion-signature headers (Node gives an array): not what Flare sends.
-    if (Array.isArray(header)) {
+    if (!__FLARE_EDGE__ && Array.isArray(header)) {
       throw new WebhookVerificationError(
         'malformed_header',
         'More than one zeridion-signature header',
@@ -97,7 +109,7 @@ export function createWebhookVerifier(crypto: WebhookCrypto): VerifyWebhook {
       fail("header must be a string or null, e.g. req.headers['zeridion-signature']");
     }
     // Only a header that starts with whitespace needs the (allocating) trim to tell if it is blank.
-    if (!header || (header.charCodeAt(0) <= 32 && !header.trim())) {
+    if (!header || ((__FLARE_EDGE__ || header.charCodeAt(0) <= 32) && !header.trim())) {
       throw new WebhookVerificationError('missing_header', 'No zeridion-signature header');
     }
     const { timestamp, timestampSec, signatures } = parseSignatureHeader(header);
@@ -107,8 +119,9 @@ export function createWebhookVerifier(crypto: WebhookCrypto): VerifyWebhook {
     let matched = false;
     for (const secret of secrets as string[]) {
       const mac = crypto.sign(secret, timestamp, body);
-      // Skip the extra microtask of `await` when the port answers synchronously (node:crypto).
-      const expected = mac instanceof Uint8Array ? mac : await mac;
+      // Skip the extra microtask of `await` when the port answers synchronously (node:crypto;
+      // Web Crypto never does).
+      const expected = __FLARE_EDGE__ || !(mac instanceof Uint8Array) ? await mac : mac;
       if (!(expected instanceof Uint8Array)) {
         fail('WebhookCrypto.sign must return a Uint8Array');
       }

@@ -1,4 +1,4 @@
-import { createWebhookVerifier, type VerifyWebhook } from './verify-webhook.js';
+import { type VerifyWebhook, verifierFor } from './verify-webhook.js';
 import { webCryptoWebhookCrypto } from './web-crypto.js';
 
 /**
@@ -23,6 +23,6 @@ import { webCryptoWebhookCrypto } from './web-crypto.js';
  * };
  * ```
  */
-export const verifyWebhook: VerifyWebhook = /* @__PURE__ */ createWebhookVerifier(
+export const verifyWebhook: VerifyWebhook = /* @__PURE__ */ verifierFor(
   /* @__PURE__ */ webCryptoWebhookCrypto(),
 );
