@@ -127,6 +127,18 @@ describe('jobs endpoints', () => {
     expect(res.status).toBe(201);
   });
 
+  it('measures a payload whose body text is past 43,690 characters (6 bytes each at most)', async () => {
+    const fake = createFake();
+    // Raw lone surrogates: 1 character of text each, 6 bytes (\ud800) of compact JSON.
+    const body = (n: number) => `{"job_type":"A","payload":{"s":"${'\ud800'.repeat(n)}"}}`;
+    const over = await call(fake, 'POST', '/v1/jobs', { body: body(43_690) });
+    expect(errorOf(over)).toEqual({ status: 400, code: 'payload_too_large', param: 'payload' });
+    const within = await call(fake, 'POST', '/v1/jobs', { body: body(43_690 - 35) });
+    expect(body(43_690 - 35)).toHaveLength(43_690);
+    expect(within.status).toBe(201);
+    expect(within.body.payload.s).toHaveLength(43_655);
+  });
+
   it('answers invalid_json for bodies that are not a JSON object', async () => {
     const fake = createFake();
     const bodies: [string, Record<string, string>][] = [

@@ -47,7 +47,14 @@ export function dashboardData({ clock, engine, outbox, dispatcher }: DashboardPa
         if (values.length > 0) q.set(key, values);
       }
       // listJobs is synchronous (only claims and injected delays are not).
-      const page = listJobs(ctx, { id: '', query: q, body: undefined, apiKey: '', requestId: '' });
+      const page = listJobs(ctx, {
+        id: '',
+        query: q,
+        body: undefined,
+        bodyChars: 0,
+        apiKey: '',
+        requestId: '',
+      });
       return (page as OperationResult).body;
     },
     job: (id: string) => {

@@ -71,8 +71,10 @@ export function keyedItem<T extends { status: number; job: unknown }>(
   fields: check.Fields,
   run: (params: check.Fields) => T,
 ): T | { status: number; job: unknown; replayed: true } {
-  const { idempotency_key: key, ...params } = fields;
-  if (key === undefined) return run(params);
+  const key = fields.idempotency_key;
+  // Most items carry no key: they are run as parsed, without a copy.
+  if (key === undefined) return run(fields);
+  const { idempotency_key: _, ...params } = fields;
   const scope = `${apiKey}\nPOST\n${path}\n${check.text(key, 'idempotency_key', 1, 255, true)}`;
   let outcome: ReturnType<typeof ctx.idempotency.begin>;
   try {

@@ -6,7 +6,7 @@ import type { UlidGenerator } from '../internal/ulid.js';
 import type { EngineContext, TimedTask } from './context.js';
 import { IdempotencyStore } from './idempotency.js';
 import { CursorCodec } from './jobs/cursor.js';
-import { appendEvent } from './jobs/job-history.js';
+import { appendEvent, type JobEvent } from './jobs/job-history.js';
 import { iso, toWire } from './jobs/job-record.js';
 import { JobStore } from './jobs/job-store.js';
 import { ScheduleStore } from './schedules/schedule-store.js';
@@ -41,7 +41,12 @@ export function createContext(input: ContextInput): EngineContext {
     chargeJob: input.chargeJob,
     emit: (type, record) => input.onEvent?.(type, toWire(record), clock.now()),
     note: (record, event) => {
-      appendEvent(record.history, { ...event, at: event.at ?? iso(clock.now()) });
+      const entry =
+        event.at === undefined ? { ...event, at: iso(clock.now()) } : (event as JobEvent);
+      // A first entry makes an array of its exact size (a push onto `[]` reserves 17 slots):
+      // most jobs of a burst keep that one entry until claimed, and the fake keeps every job.
+      if (record.history.length === 0) record.history = [entry];
+      else appendEvent(record.history, entry);
       input.onChange?.({ kind: 'job', id: record.id, event: event.kind });
     },
     changed: (change) => input.onChange?.(change),

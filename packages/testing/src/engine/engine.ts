@@ -106,6 +106,7 @@ export class Engine {
           id: match.id,
           query: req.query,
           body,
+          bodyChars: body === undefined ? 0 : req.rawBody.length,
           apiKey,
           requestId,
           signal: request.signal,

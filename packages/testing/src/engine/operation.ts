@@ -8,6 +8,8 @@ export interface OperationInput {
   query: Map<string, string[]>;
   /** The JSON object body; `undefined` when the request had none. */
   body: Fields | undefined;
+  /** The length of the JSON text `body` was parsed from (0 without a body); see `check.sized`. */
+  bodyChars: number;
   /** The API key the request authenticated with. */
   apiKey: string;
   /** The response's `X-Request-Id` (batch answers put it in each item's error). */

@@ -1,4 +1,5 @@
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const CODES = Array.from(ALPHABET, (c) => c.charCodeAt(0));
 
 /**
  * A monotonic ULID generator (26 upper-case Crockford base32 characters: 48-bit time, 80-bit
@@ -9,6 +10,8 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export class UlidGenerator {
   #lastTime = -1;
   readonly #random = new Uint8Array(16);
+  /** The random part's character codes, reused for every id. */
+  readonly #chars: number[] = new Array(16).fill(0);
   #prefixTime = -1;
   #prefix = '';
 
@@ -33,9 +36,10 @@ export class UlidGenerator {
       }
       this.#prefix = prefix;
     }
-    let out = this.#prefix;
-    for (let i = 0; i < 16; i++) out += ALPHABET[this.#random[i]!];
-    return out;
+    // One string from the codes: 16 one-character appends would allocate a chain of 16 strings
+    // per id, and every id is hashed (as a map key) right after.
+    for (let i = 0; i < 16; i++) this.#chars[i] = CODES[this.#random[i]!]!;
+    return this.#prefix + String.fromCharCode.apply(null, this.#chars);
   }
 
   /** Forgets the last time, as a fresh generator. */

@@ -12,20 +12,19 @@ import * as transition from './transitions.js';
  * to `POST /v1/jobs` (API key + `POST /v1/jobs` + key, 24 h), so the same key means the same job
  * through either endpoint and across batches.
  */
-export const createJobs: Operation = (ctx, { body, apiKey, requestId }) => {
+export const createJobs: Operation = (ctx, { body, bodyChars, apiKey, requestId }) => {
   const items = batchItems(body!);
+  // One closure for the request, not one per item.
+  const create = (params: check.Fields) => created(ctx, params, bodyChars);
   const results = settleEach(items, requestId, (item, index) =>
-    createItem(ctx, apiKey, itemFields(item, index)),
+    keyedItem(ctx, apiKey, '/v1/jobs', itemFields(item, index), create),
   );
   return { status: 200, body: { results } };
 };
 
-function createItem(ctx: EngineContext, apiKey: string, fields: check.Fields) {
-  return keyedItem(ctx, apiKey, '/v1/jobs', fields, (params) => created(ctx, params));
-}
-
-function created(ctx: EngineContext, params: check.Fields) {
-  const input = createJobInput(params);
+/** `bodyChars`: the whole batch's text length, which bounds each item's (see `check.sized`). */
+function created(ctx: EngineContext, params: check.Fields, bodyChars: number) {
+  const input = createJobInput(params, bodyChars);
   ctx.chargeJob();
   return { status: 201, job: toWire(transition.createJob(ctx, input)), replayed: false };
 }

@@ -21,8 +21,8 @@ export function noParams(body: Fields | undefined): void {
   }
 }
 
-export const createJob: Operation = (ctx, { body }) => {
-  const input = createJobInput(body!);
+export const createJob: Operation = (ctx, { body, bodyChars }) => {
+  const input = createJobInput(body!, bodyChars);
   ctx.chargeJob();
   return { status: 201, body: toWire(transition.createJob(ctx, input)) };
 };

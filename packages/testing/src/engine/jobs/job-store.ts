@@ -4,6 +4,7 @@ import { byCreation, byEligibility, type JobRecord } from './job-record.js';
 
 type Key = Pick<JobRecord, 'createdMs' | 'id'>;
 type Index = SortedIndex<Key, JobRecord>;
+type Filter = 'state' | 'queue' | 'job_type' | 'tag';
 
 /** The list filters, each index-backed. */
 export interface JobFilters {
@@ -21,13 +22,23 @@ export interface JobFilters {
 export class JobStore {
   readonly byId = new Map<string, JobRecord>();
   readonly all: Index = new SortedIndex(byCreation);
-  readonly #filtered = new Map<string, Index>();
+  // Per filter, then per value: no key string is built per job (a batch adds 100 at once).
+  readonly #filtered: Record<Filter, Map<string, Index>> = {
+    state: new Map(),
+    queue: new Map(),
+    job_type: new Map(),
+    tag: new Map(),
+  };
   readonly #ready = new Map<string, SortedIndex<JobRecord>>();
 
   add(record: JobRecord): void {
     this.byId.set(record.id, record);
     this.all.insert(record);
-    for (const key of this.#keys(record)) this.#index(key).insert(record);
+    const { job } = record;
+    this.#index('state', job.state).insert(record);
+    this.#index('queue', job.queue).insert(record);
+    this.#index('job_type', job.job_type).insert(record);
+    for (const tag of job.tags) this.#index('tag', tag).insert(record);
     this.#indexReady(record, true);
   }
 
@@ -41,8 +52,8 @@ export class JobStore {
     change();
     record.version++;
     if (record.job.state !== before) {
-      this.#filtered.get(`state:${before}`)?.delete(record);
-      this.#index(`state:${record.job.state}`).insert(record);
+      this.#filtered.state.get(before)?.delete(record);
+      this.#index('state', record.job.state).insert(record);
     }
     this.#indexReady(record, true);
   }
@@ -58,7 +69,7 @@ export class JobStore {
     let best: Index = this.all;
     let bestKey: string | undefined;
     for (const k of given) {
-      const index = this.#filtered.get(`${k}:${filters[k]}`) ?? new SortedIndex(byCreation);
+      const index = this.#filtered[k].get(filters[k]!) ?? new SortedIndex(byCreation);
       if (bestKey === undefined || index.size < best.size) {
         best = index;
         bestKey = k;
@@ -80,21 +91,16 @@ export class JobStore {
   clear(): void {
     this.byId.clear();
     this.all.clear();
-    this.#filtered.clear();
+    for (const byValue of Object.values(this.#filtered)) byValue.clear();
     this.#ready.clear();
   }
 
-  #keys(r: JobRecord): string[] {
-    const keys = [`state:${r.job.state}`, `queue:${r.job.queue}`, `job_type:${r.job.job_type}`];
-    for (const tag of r.job.tags) keys.push(`tag:${tag}`);
-    return keys;
-  }
-
-  #index(key: string): Index {
-    let index = this.#filtered.get(key);
+  #index(filter: Filter, value: string): Index {
+    const byValue = this.#filtered[filter];
+    let index = byValue.get(value);
     if (!index) {
       index = new SortedIndex(byCreation);
-      this.#filtered.set(key, index);
+      byValue.set(value, index);
     }
     return index;
   }
