@@ -1,51 +1,21 @@
 // @flare/node against raw node:http and raw fetch, all on one local keep-alive server.
 import http from 'node:http';
 import { FlareClient } from '@flare/node';
-import { JOB } from './job-fixture.mjs';
 import { compare, latencyUs, ratio, report, target, throughput } from './lib.mjs';
-
-const BODY = JSON.stringify({
-  job_type: 'SendWelcomeEmail',
-  payload: { email: 'alice@example.com', name: 'Alice' },
-});
+import { BODY, HEADERS, jobServer, rawRequest } from './raw-http.mjs';
 
 export async function run({ quick }) {
-  const server = http.createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      res.writeHead(req.method === 'POST' ? 201 : 200, {
-        'content-type': 'application/json',
-        'content-length': Buffer.byteLength(JOB),
-        'x-request-id': 'req_bench',
-      });
-      res.end(JOB);
-    });
-  });
-  server.keepAliveTimeout = 60_000;
+  const server = jobServer();
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${server.address().port}`;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
   const rawHttp = (method, path, body) =>
-    new Promise((resolve, reject) => {
-      const req = http.request(`${base}${path}`, {
-        method,
-        agent,
-        headers: { authorization: 'Bearer zf_test_sk_bench', 'content-type': 'application/json' },
-      });
-      req.on('error', reject);
-      req.on('response', (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
-        res.on('error', reject);
-      });
-      req.end(body);
-    });
+    rawRequest(agent, `${base}${path}`, method, HEADERS, body);
   const rawFetch = async (method, path, body) => {
     const res = await fetch(`${base}${path}`, {
       method,
-      headers: { authorization: 'Bearer zf_test_sk_bench', 'content-type': 'application/json' },
+      headers: HEADERS,
       body,
     });
     return res.json();

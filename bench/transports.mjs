@@ -5,33 +5,14 @@ import http from 'node:http';
 import { FlareClient, nodeHttpTransport, undiciTransport } from '@flare/node';
 import { startServer } from './child.mjs';
 import { compare, ratio, report, throughput } from './lib.mjs';
-
-const BODY = JSON.stringify({
-  job_type: 'SendWelcomeEmail',
-  payload: { email: 'alice@example.com', name: 'Alice' },
-});
+import { BODY, HEADERS, rawRequest } from './raw-http.mjs';
 
 export async function run({ quick }) {
   const server = await startServer('raw-server.mjs');
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   try {
     const url = `${server.url}/v1/jobs`;
-    const rawHttp = () =>
-      new Promise((resolve, reject) => {
-        const req = http.request(url, {
-          method: 'POST',
-          agent,
-          headers: { authorization: 'Bearer zf_test_sk_bench', 'content-type': 'application/json' },
-        });
-        req.on('error', reject);
-        req.on('response', (res) => {
-          const chunks = [];
-          res.on('data', (c) => chunks.push(c));
-          res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
-          res.on('error', reject);
-        });
-        req.end(BODY);
-      });
+    const rawHttp = () => rawRequest(agent, url, 'POST', HEADERS, BODY);
     const client = (transport) =>
       new FlareClient({ apiKey: 'zf_test_sk_bench', baseUrl: server.url, transport });
     const viaNodeHttp = client(nodeHttpTransport());

@@ -12,6 +12,7 @@ import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { FlareClient, FlareWorker } from '@flare/node';
 import { median, report, settleHeap, target } from './lib.mjs';
+import { rawRequest } from './raw-http.mjs';
 
 const KEY = 'zf_test_sk_bench';
 const CHILD = fileURLToPath(new URL('./fake-child.mjs', import.meta.url));
@@ -42,25 +43,17 @@ async function childFake(jobs, recorded = 0) {
 /** A bare JSON POST over a keep-alive agent, with the headers the SDK's POSTs carry. */
 function rawPost(agent, base) {
   return (path, body) =>
-    new Promise((resolve, reject) => {
-      const req = http.request(`${base}${path}`, {
-        method: 'POST',
-        agent,
-        headers: {
-          authorization: `Bearer ${KEY}`,
-          'content-type': 'application/json',
-          'idempotency-key': randomUUID(),
-        },
-      });
-      req.on('error', reject);
-      req.on('response', (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
-        res.on('error', reject);
-      });
-      req.end(JSON.stringify(body));
-    });
+    rawRequest(
+      agent,
+      `${base}${path}`,
+      'POST',
+      {
+        authorization: `Bearer ${KEY}`,
+        'content-type': 'application/json',
+        'idempotency-key': randomUUID(),
+      },
+      JSON.stringify(body),
+    );
 }
 
 /** The baseline: claim up to the free slots (long-polling), complete each job, until `total`. */
