@@ -1,12 +1,7 @@
+import { logRecorder } from '@flare/test-support/log-recorder';
 import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  type FlareClient,
-  type FlareEvent,
-  type FlareLogger,
-  logHooks,
-  ValidationError,
-} from '../src/index.js';
+import { type FlareClient, type FlareEvent, logHooks, ValidationError } from '../src/index.js';
 import { apiError, BASE, job, KEY } from './helpers.js';
 import { client } from './msw-client.js';
 import { useMswServer } from './msw-server.js';
@@ -15,21 +10,6 @@ const server = useMswServer();
 const SECRET = 'whsec_observability_secret_do_not_log';
 
 afterEach(() => vi.unstubAllEnvs());
-
-/** A logger that records every line, and everything in it, as text. */
-function recorder() {
-  const lines: Array<{ level: string; message: string; details: unknown }> = [];
-  const at = (level: string) => (message: string, details?: unknown) =>
-    lines.push({ level, message, details });
-  const logger: FlareLogger = {
-    debug: at('debug'),
-    info: at('info'),
-    warn: at('warn'),
-    error: at('error'),
-  };
-  const text = () => JSON.stringify(lines);
-  return { lines, logger, text };
-}
 
 /** Every path a call can take: success, a retried 503, a 404 answer, a 400, a network error. */
 async function everyPath(flare: FlareClient) {
@@ -125,7 +105,7 @@ describe('logHooks', () => {
   it.each(['debug', 'info', 'warn', 'error', 'off'] as const)(
     'never writes the API key, the Authorization header or a secret at %s',
     async (logLevel) => {
-      const { logger, text } = recorder();
+      const { logger, text } = logRecorder();
       await everyPath(client({ hooks: logHooks({ logger, logLevel }) }));
       expect(text()).not.toContain(KEY);
       expect(text()).not.toContain(SECRET);
@@ -134,7 +114,7 @@ describe('logHooks', () => {
   );
 
   it('logs each response at debug, retries at info, and given-up retryable calls at warn', async () => {
-    const { lines, logger } = recorder();
+    const { lines, logger } = logRecorder();
     await everyPath(client({ hooks: logHooks({ logger, logLevel: 'debug' }), maxRetries: 1 }));
     const at = (level: string) => lines.filter((l) => l.level === level).map((l) => l.message);
     expect(at('debug')).toContainEqual(
@@ -159,11 +139,11 @@ describe('logHooks', () => {
   });
 
   it('defaults to warnings only, and reads FLARE_LOG', async () => {
-    const quiet = recorder();
+    const quiet = logRecorder();
     await everyPath(client({ hooks: logHooks({ logger: quiet.logger }) }));
     expect(new Set(quiet.lines.map((l) => l.level))).toEqual(new Set(['warn']));
     vi.stubEnv('FLARE_LOG', 'info');
-    const chatty = recorder();
+    const chatty = logRecorder();
     await everyPath(client({ hooks: logHooks({ logger: chatty.logger }) }));
     expect(chatty.lines.map((l) => l.level)).toContain('info');
     expect(chatty.lines.map((l) => l.level)).not.toContain('debug');
@@ -171,7 +151,7 @@ describe('logHooks', () => {
 
   it('calls the hooks it wraps', async () => {
     const seen: string[] = [];
-    const { logger } = recorder();
+    const { logger } = logRecorder();
     const hooks = logHooks(
       { logger },
       { onRequest: (e) => seen.push(e.type), onResponse: (e) => seen.push(e.type) },

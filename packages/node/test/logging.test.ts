@@ -1,5 +1,6 @@
-import { FlareClient, type FlareEvent, type FlareLogger } from '@flare/node';
+import { FlareClient, type FlareEvent } from '@flare/node';
 import { startServer } from '@flare/test-support/local-server';
+import { logRecorder } from '@flare/test-support/log-recorder';
 import { job } from '@flare/test-support/wire';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
@@ -22,19 +23,6 @@ const client = (opts: Record<string, unknown> = {}) =>
     retryMaxDelayMs: 5,
     ...opts,
   });
-
-function recorder() {
-  const lines: Array<{ level: string; message: string; details: unknown }> = [];
-  const at = (level: string) => (message: string, details?: unknown) =>
-    lines.push({ level, message, details });
-  const logger: FlareLogger = {
-    debug: at('debug'),
-    info: at('info'),
-    warn: at('warn'),
-    error: at('error'),
-  };
-  return { lines, logger };
-}
 
 /** Success, a retried 503, an echoing 500, a timeout and a refused connection. */
 async function everyPath(opts: Record<string, unknown>) {
@@ -84,10 +72,10 @@ describe('@flare/node logging', () => {
   it.each(['debug', 'info', 'warn', 'error', 'off'])(
     'never writes the key, the Authorization header or a secret at %s (option and FLARE_LOG)',
     async (level) => {
-      const viaOption = recorder();
+      const viaOption = logRecorder();
       await everyPath({ logger: viaOption.logger, logLevel: level });
       vi.stubEnv('FLARE_LOG', level);
-      const viaEnv = recorder();
+      const viaEnv = logRecorder();
       await everyPath({ logger: viaEnv.logger });
       // FLARE_LOG sets the same level the option does.
       expect(viaEnv.lines.map((l) => l.level)).toEqual(viaOption.lines.map((l) => l.level));
@@ -103,7 +91,7 @@ describe('@flare/node logging', () => {
 
   it('still calls the caller hooks, with the same events', async () => {
     const events: FlareEvent[] = [];
-    const { logger } = recorder();
+    const { logger } = logRecorder();
     await everyPath({ logger, hooks: { onError: (e: FlareEvent) => events.push(e) } });
     expect(events.map((e) => e.path)).toEqual([
       '/v1/jobs/job_x/cancel',
