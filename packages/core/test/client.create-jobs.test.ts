@@ -202,7 +202,7 @@ describe('createJobs', () => {
     expect(typo).toMatchObject({ name: 'ValidationError', param: 'concurency' });
   });
 
-  it('packs the items that passed their checks into full batches, the same batches on a re-run', async () => {
+  it('batches items by position: the same batches on a re-run; a fixed item changes its batch alone', async () => {
     const seen: { jobs: Item[]; key: string | null }[] = [];
     batchServer(seen);
     // Items 3 and 7 cannot be serialised: each is its own ValidationError, never sent.
@@ -214,10 +214,90 @@ describe('createJobs', () => {
     expect(results.map((r) => r.ok && (r.job.payload as { n: number }).n)).toEqual(
       list.map((item, n) => (n === 3 || n === 7 ? false : item.payload!.n)),
     );
-    // 200 valid items: two full batches, keyed by their place among the sent batches.
-    expect(seen.map((s) => [s.jobs.length, s.key])).toEqual([
-      [100, 'fanout-9:0'],
-      [100, 'fanout-9:1'],
+    // Batch b holds items 100b to 100b + 99, less the ones that failed their checks.
+    const batches = () => seen.map((s) => [s.key, s.jobs.map((j) => j.payload!.n)] as const);
+    const range = (from: number, to: number) =>
+      items(to)
+        .slice(from)
+        .map((i) => i.payload!.n);
+    const sent = [
+      ['fanout-9:0', range(0, 100).filter((n) => n !== 3 && n !== 7)],
+      ['fanout-9:1', range(100, 200)],
+      ['fanout-9:2', [200, 201]],
+    ];
+    expect(batches().sort()).toEqual(sent);
+    // Fixing item 3 changes batch 0 alone: every other key still names the same items.
+    seen.length = 0;
+    list[3] = { job_type: 'A', payload: { n: 3 } };
+    await client().createJobs(list, { idempotencyKey: 'fanout-9' });
+    expect(batches().sort()).toEqual([
+      ['fanout-9:0', range(0, 100).filter((n) => n !== 7)],
+      ...sent.slice(1),
     ]);
+  });
+
+  it('sends a batch as soon as its own items are checked, not after every item', async () => {
+    const log: string[] = [];
+    server.use(
+      http.post(`${BASE}/v1/jobs/batch`, async ({ request }) => {
+        const body = (await request.json()) as { jobs: Item[] };
+        log.push(`send ${body.jobs[0]!.payload!.n}`);
+        const results = body.jobs.map(() => ({ status: 201, job: job(), replayed: false }));
+        return HttpResponse.json({ results });
+      }),
+    );
+    const counted = defineJob({
+      type: 'Counted',
+      payload: {
+        '~standard': {
+          version: 1,
+          vendor: 'test',
+          validate: (value: unknown) => {
+            const { n } = value as { n: number };
+            if (n % 100 === 0) log.push(`check ${n}`);
+            return { value };
+          },
+        },
+      } as never,
+    });
+    const list = Array.from({ length: 250 }, (_, n) => ({ job: counted, payload: { n } }));
+    const results = await client().createJobs(list as never, { concurrency: 1 });
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(log).toEqual(['check 0', 'send 0', 'check 100', 'send 100', 'check 200', 'send 200']);
+  });
+
+  it('does not send a batch whose items were still being checked when another batch failed', async () => {
+    const sent: number[] = [];
+    server.use(
+      http.post(`${BASE}/v1/jobs/batch`, async ({ request }) => {
+        const body = (await request.json()) as { jobs: Item[] };
+        sent.push(body.jobs[0]!.payload!.n);
+        return apiError(401, 'authentication_error', 'invalid_api_key');
+      }),
+    );
+    let release = () => {};
+    const slow = new Promise<void>((r) => {
+      release = r;
+    });
+    const gated = defineJob({
+      type: 'Gated',
+      payload: {
+        '~standard': {
+          version: 1,
+          vendor: 'test',
+          // Batch 1's first item waits until batch 0 has failed.
+          validate: async (value: unknown) => {
+            if ((value as { n: number }).n === 100) await slow;
+            return { value };
+          },
+        },
+      } as never,
+    });
+    const list = Array.from({ length: 200 }, (_, n) => ({ job: gated, payload: { n } }));
+    // Batch 0's failure is reported (the hook), then, a task later, batch 1's check finishes.
+    const flare = client({ maxRetries: 0, hooks: { onError: () => setTimeout(release) } });
+    const error = await rejection(flare.createJobs(list as never, { concurrency: 2 }));
+    expect(AuthError.isInstance(error)).toBe(true);
+    expect(sent).toEqual([0]);
   });
 });

@@ -70,10 +70,12 @@ interface Entry {
 }
 
 /**
- * `FlareClient.createJobs`: every item checked first (as `createJob` checks it, its definition's
- * schema included), then the items that passed sent 100 per `POST /v1/jobs/batch`, `concurrency`
- * requests at once. Batch `b` of a call with `idempotencyKey` is keyed `<idempotencyKey>:<b>`;
- * the same items give the same batches, so a re-run replays them.
+ * `FlareClient.createJobs`: the items in batches of 100 by position, `concurrency` batches at once.
+ * A batch's items are checked as `createJob` checks them (a definition's schema included) just
+ * before it is sent, so the first request does not wait for every item's check; an item that fails
+ * is its own error result and is never sent. Batch `b` (items `100b` to `100b + 99`) of a call with
+ * `idempotencyKey` is keyed `<idempotencyKey>:<b>`: the same items give the same batches, and a
+ * changed item changes its own batch alone.
  */
 export async function sendJobs(
   send: Send,
@@ -83,31 +85,32 @@ export async function sendJobs(
   if (!Array.isArray(items)) invalid('items must be an array', 'items');
   if (!(concurrency >= 1)) invalid('concurrency must be >= 1', 'concurrency');
   const results: CreateJobsResult[] = [];
-  // Each item's body, or (undefined) its own error result: a bad item is never sent.
-  const bodies = await Promise.all(
-    items.map(async (item, i) => {
-      try {
-        return await withJob(item, async (wire) => jsonBody(wire, 'createJobs'));
-      } catch (error) {
-        results[i] = { ok: false, error: error as FlareError };
-      }
-    }),
-  );
-  const todo = bodies.flatMap((body, i) => (body ? [i] : []));
   let next = 0;
   let failure: [unknown] | undefined;
   const run = async () => {
-    while (!failure && next < todo.length) {
+    while (!failure && next < items.length) {
       const from = next;
       next += 100;
-      const batch = todo.slice(from, next);
+      // The batch's items that passed their checks, and their bodies.
+      const batch: number[] = [];
+      const bodies: string[] = [];
+      for (let i = from; i < from + 100 && i < items.length; i++) {
+        try {
+          bodies.push(await withJob(items[i], async (wire) => jsonBody(wire, 'createJobs')));
+          batch.push(i);
+        } catch (error) {
+          results[i] = { ok: false, error: error as FlareError };
+        }
+      }
+      // Nothing to send, or another batch failed while this one's items were being checked.
+      if (!bodies[0] || failure) continue;
       try {
         // One key per batch for all its retries.
         const { data, headers, attempts } = await send<{ results: Entry[] }>(
           'POST',
           '/v1/jobs/batch',
           { ...options, idempotencyKey: idempotencyKey && `${idempotencyKey}:${from / 100}` },
-          `{"jobs":[${batch.map((i) => bodies[i])}]}`,
+          `{"jobs":[${bodies}]}`,
         );
         // A short answer (a server bug) throws reading the missing entry: the call rejects.
         batch.forEach((i, k) => {
@@ -124,7 +127,7 @@ export async function sendJobs(
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, todo.length / 100 + 1) }, run));
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length / 100 + 1) }, run));
   if (failure) throw failure[0];
   return results;
 }
