@@ -71,6 +71,15 @@ describe('createJobs', () => {
     expect(new Set(seen.map((s) => s.key)).size).toBe(3);
   });
 
+  it('has 8 batches in flight by default', async () => {
+    const seen: { jobs: Item[]; key: string | null }[] = [];
+    const peak = batchServer(seen);
+    const results = await client().createJobs(items(1_000));
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(seen).toHaveLength(10);
+    expect(peak.value).toBe(8);
+  });
+
   it('builds each item’s error with the HTTP error factory: one typed class per status', async () => {
     server.use(
       http.post(`${BASE}/v1/jobs/batch`, () =>

@@ -54,11 +54,14 @@ export type CreateJobsResult<TPayload extends PayloadShape = JsonObject, TResult
  * again with the same items and key replays the batches already done.
  * @example
  * ```ts
- * await flare.createJobs(items, { concurrency: 8, idempotencyKey: `fanout-${campaign.id}` });
+ * await flare.createJobs(items, { concurrency: 2, idempotencyKey: `fanout-${campaign.id}` });
  * ```
  */
 export interface CreateJobsOptions extends RequestOptions {
-  /** Batch requests in flight at once, default 4. */
+  /**
+   * Batch requests in flight at once, default 8: when the round trip is what bounds a fan-out,
+   * 8 × 100 jobs in flight is 12.5× the jobs of 64 single `createJob` calls in flight.
+   */
   concurrency?: number | undefined;
 }
 
@@ -80,7 +83,7 @@ interface Entry {
 export async function sendJobs(
   send: Send,
   items: readonly object[],
-  { concurrency = 4, idempotencyKey, ...options }: CreateJobsOptions = {},
+  { concurrency = 8, idempotencyKey, ...options }: CreateJobsOptions = {},
 ): Promise<CreateJobsResult[]> {
   if (!Array.isArray(items)) invalid('items must be an array', 'items');
   if (!(concurrency >= 1)) invalid('concurrency must be >= 1', 'concurrency');

@@ -98,7 +98,7 @@ export class FlareClient {
 
   /**
    * Enqueues any number of jobs, 100 per request (`POST /v1/jobs/batch`), `concurrency` requests
-   * at once (default 4); batch `b` holds items `100b` to `100b + 99`. A batch's items are checked
+   * at once (default 8); batch `b` holds items `100b` to `100b + 99`. A batch's items are checked
    * as `createJob` checks them, their definitions' schemas included, just before it is sent, and
    * one that fails is not sent. Resolves with one result per item, in order,
    * to branch on without try/catch: `{ ok: true, job, replayed }`, or `{ ok: false, error }` with
