@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { defineJob, FlareClient, FlareWorker, syncSchedules, ValidationError } from '@flare/node';
 import { FakeFlare } from '@flare/testing';
 import { z } from 'zod';
+import { fanoutStep } from './fanout-step.mjs';
 import { keepJobsFlowing } from './live.mjs';
 import { startWebhookReceiver } from './webhook-receiver.mjs';
 import { workerStep } from './worker-step.mjs';
@@ -131,7 +132,11 @@ try {
     `route answered ${receiver.statuses.join(', ')}: the ${redelivered} delivery it refused was redelivered`,
   );
 
-  // 8. Schedules as code: one keyed schedule, synced twice (the second sync writes nothing), then
+  // 8. Many jobs at once: createJobs, then a worker drains them with batched acknowledgements.
+  // (Before the clock moves: the webhooks it causes are verified against real time.)
+  await fanoutStep({ flare, fake, receiver, step });
+
+  // 9. Schedules as code: one keyed schedule, synced twice (the second sync writes nothing), then
   // the fake clock moves three hours: one job per tick, each stamped with the tick it stands for.
   // (After the webhooks: moving the clock would age their signatures.)
   const HOUR = 3_600_000;
@@ -164,7 +169,7 @@ try {
       .join(', ')} UTC`,
   );
 
-  // 9. A typed job, defined once with a zod schema and used on both sides: the producer's payload
+  // 10. A typed job, defined once with a zod schema and used on both sides: the producer's payload
   // is checked before it is sent, the worker's handler gets it typed and parsed.
   const sendWelcome = defineJob({
     type: 'SendWelcomeEmail',
@@ -215,7 +220,7 @@ try {
     `worker.handle(SendWelcomeEmail) → ${JSON.stringify(welcomed.result)}; a plain createJob with a bad email → ${rejected.state} at once (${rejected.last_error.type}, attempt 1 of ${rejected.max_attempts}), handler not called`,
   );
 
-  // 10. A FlareWorker runs jobs: progress, a cancel while running, a failure then a retry.
+  // 11. A FlareWorker runs jobs: progress, a cancel while running, a failure then a retry.
   await workerStep({ flare, fake, step, short });
 
   console.log(`\nFlare demo — @flare/node against the @flare/testing fake at ${server.url}\n`);
