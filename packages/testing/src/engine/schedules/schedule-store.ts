@@ -1,32 +1,18 @@
+import type { Schedule } from '@flare/core';
 import { SortedIndex } from '../../internal/sorted-index.js';
 import { byCreation } from '../jobs/job-record.js';
 import type { Cron } from './cron.js';
 
 /**
- * The wire schedule object, as `fake.schedules` returns it.
+ * The wire schedule object, as `fake.schedules` returns it: `@flare/core`'s `Schedule`, so the
+ * fake and the SDK cannot drift apart.
  * @example
  * ```ts
  * const [schedule]: Schedule[] = fake.schedules;
  * expect(schedule?.next_run_at).toBe('2026-01-05T09:00:00.000Z');
  * ```
  */
-export interface Schedule {
-  id: string;
-  object: 'schedule';
-  key: string | null;
-  overlap: 'allow' | 'skip';
-  cron: string;
-  timezone: string;
-  job_type: string;
-  payload: Record<string, unknown>;
-  queue: string;
-  max_attempts: number;
-  tags: string[];
-  paused: boolean;
-  next_run_at: string | null;
-  last_run_at: string | null;
-  created_at: string;
-}
+export type { Schedule };
 
 /** A stored schedule with its parsed cron. */
 export interface ScheduleRecord {
