@@ -103,6 +103,8 @@ describe('listJobs pagination', () => {
         const page = await call(fake, 'GET', '/v1/jobs', { query });
         cursor = page.body.next_cursor;
         if (page.body.jobs.some((j: AnyBody) => j.id === probe)) break;
+        // A cursor bug must fail the test, not walk the list again forever.
+        if (!cursor) throw new Error(`job ${probe} was never listed`);
       }
       const query = { limit: '20', cursor: cursor!, state: 'pending' };
       const t = performance.now();
