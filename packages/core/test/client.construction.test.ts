@@ -50,6 +50,11 @@ describe('construction', () => {
     [{ apiKey: 'zf_test_sk_é' }, /printable ASCII without spaces/],
     [{ maxRetries: Number.NaN }, /maxRetries/],
     [{ timeoutMs: Number.NaN }, /timeoutMs/],
+    // Not callable: every call would otherwise fail as a retried "Could not reach Flare".
+    [{ fetch: 'https://api.zeridion.com' }, /^fetch must be a function$/],
+    [{ fetch: {} }, /^fetch must be a function$/],
+    [{ transport: { send() {} } }, /^transport must be a function$/],
+    [{ transport: 42, fetch: globalThis.fetch }, /^transport must be a function$/],
   ])('rejects bad option %o', (opts, message) => {
     expect(() => new FlareClient({ apiKey: KEY, ...(opts as object) })).toThrow(message);
   });
@@ -109,6 +114,21 @@ describe('construction', () => {
     }
     expect(text).toBe(message);
     expect(text).not.toContain('zf_live_sk_leak');
+  });
+
+  it('names a fetch or transport that is not a function, as a ValidationError with its param', () => {
+    const error = (() => {
+      try {
+        new FlareClient({ apiKey: KEY, fetch: 'nope' as never });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toMatchObject({ name: 'ValidationError', param: 'fetch' });
+    // null and undefined mean "the default", as before; a transport makes fetch unused.
+    expect(() => new FlareClient({ apiKey: KEY, fetch: null as never })).not.toThrow();
+    const transport = async () => ({ status: 200, headers: new Headers(), text: async () => '{}' });
+    expect(() => new FlareClient({ apiKey: KEY, transport, fetch: 1 as never })).not.toThrow();
   });
 
   it('never exposes the API key', async () => {

@@ -27,6 +27,20 @@ describe('FlareClient options in plain JavaScript', () => {
     );
   });
 
+  it.each([
+    ['fetch', { fetch: 'https://proxy.example' }],
+    ['transport', { transport: { request() {} } }],
+  ])('rejects a %s that is not a function, naming it, before any call', (param, opts) => {
+    const run = () => new FlareClient({ apiKey: KEY, ...opts } as never);
+    expect(run).toThrow(ValidationError);
+    expect(run).toThrow(`${param} must be a function`);
+    try {
+      run();
+    } catch (error) {
+      expect(error).toMatchObject({ param, code: 'parameter_invalid' });
+    }
+  });
+
   it('accepts every documented option', () => {
     const all = {
       apiKey: KEY,

@@ -7,6 +7,9 @@ import { readEnv } from '../internal/env.js';
 import { isObject } from '../internal/is-object.js';
 import type { FlareClientOptions } from './options.js';
 
+/** `true` in the edge build (conditions workerd, edge-light, worker), `false` elsewhere: tsup.config.ts. */
+declare const __FLARE_EDGE__: boolean;
+
 export const DEFAULT_BASE_URL = 'https://api.zeridion.com';
 
 /** Applies defaults and checks every option, with a message that says how to fix it. */
@@ -48,6 +51,15 @@ export function resolveConfig(options: FlareClientOptions): RequesterConfig {
     fail(
       `baseUrl "${shown}" must be an http(s) URL without credentials, query or fragment${shown.includes('//') ? '' : `: did you mean "https://${shown}"?`}`,
     );
+  }
+  // Not a function, it would fail every call as a retried network error ("Could not reach Flare").
+  // (Neither given: fetchTransport over the global fetch; a transport makes fetch unused.) Not in
+  // the edge build, whose bytes are budgeted (decision 0005): there the first call says it.
+  if (!__FLARE_EDGE__) {
+    const name = options.transport == null ? 'fetch' : 'transport';
+    if (typeof (options[name] ?? fetchTransport) !== 'function') {
+      invalid(`${name} must be a function`, name);
+    }
   }
   // A hook that is not a function fails here, not as a reported throw on every call.
   for (const name in hooks) {
