@@ -1,12 +1,14 @@
 import {
   FlareClient as CoreFlareClient,
   type FlareClientOptions,
+  fetchTransport,
   type LogOptions,
   logHooks,
   type Transport,
 } from '@flare/core';
 import { checkKnownOptions } from './known-options.js';
 import { nodeHttpTransport } from './node-transport.js';
+import { liftingListenerLimits } from './shared-signal.js';
 
 let sharedTransport: Transport | undefined;
 
@@ -42,9 +44,13 @@ export class FlareClient extends CoreFlareClient {
     // Logging is on by default here (warnings, or FLARE_LOG): Node pays no bundle size for it.
     const { logger, logLevel, ...rest } = options;
     const useNodeHttp = rest.transport === undefined && rest.fetch === undefined;
+    // An app's own fetch: core's fetch transport, without Node's leak warning when more than 10
+    // calls share one signal (core checks a fetch that is not a function).
+    const ownFetch = rest.transport == null && typeof rest.fetch === 'function';
     super({
       ...rest,
       ...(useNodeHttp && { transport: defaultTransport() }),
+      ...(ownFetch && { transport: liftingListenerLimits(fetchTransport(rest.fetch)) }),
       hooks: logHooks({ logger, logLevel }, rest.hooks),
     });
   }

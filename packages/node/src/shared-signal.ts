@@ -1,3 +1,4 @@
+import type { Transport } from '@flare/core';
 import { nodeEvents } from './builtins.js';
 
 const lifted = new WeakSet<AbortSignal>();
@@ -12,4 +13,15 @@ export function liftListenerLimit(signal: AbortSignal): void {
   lifted.add(signal);
   const { getMaxListeners, setMaxListeners, defaultMaxListeners } = nodeEvents();
   if (getMaxListeners(signal) === defaultMaxListeners) setMaxListeners(1500, signal);
+}
+
+/**
+ * `transport` with the limit lifted on each call's signal first: core's fetch transport (an app's
+ * own `fetch`) listens on the caller's signal just as the Node transports do.
+ */
+export function liftingListenerLimits(transport: Transport): Transport {
+  return (request) => {
+    if (request.signal) liftListenerLimit(request.signal);
+    return transport(request);
+  };
 }

@@ -278,12 +278,17 @@ describe.each(TRANSPORTS)('@flare/node over a real node:http server, %s', (_name
     const onWarning = (w: Error) => warnings.push(w.name);
     process.on('warning', onWarning);
     try {
-      const shutdown = new AbortController();
+      // The transport under test, and core's fetch transport over an app's own fetch.
+      for (const flare of [client(), client({ fetch: globalThis.fetch })]) {
+        const shutdown = new AbortController();
+        await Promise.all(
+          Array.from({ length: 30 }, (_, i) =>
+            flare.getJob(`job_${i}`, { signal: shutdown.signal }),
+          ),
+        );
+        expect(getEventListeners(shutdown.signal, 'abort')).toHaveLength(0);
+      }
       const flare = client();
-      await Promise.all(
-        Array.from({ length: 30 }, (_, i) => flare.getJob(`job_${i}`, { signal: shutdown.signal })),
-      );
-      expect(getEventListeners(shutdown.signal, 'abort')).toHaveLength(0);
       // A limit the app set itself is left alone.
       const own = new AbortController();
       setMaxListeners(20, own.signal);
