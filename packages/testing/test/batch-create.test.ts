@@ -76,6 +76,42 @@ describe('POST /v1/jobs/batch', () => {
     expect(errorOf(other)).toMatchObject({ status: 409, code: 'idempotency_key_reused' });
   });
 
+  it('replays the answer as first sent, whatever happened to the jobs since, in fresh objects', async () => {
+    const fake = createFake(start);
+    const jobs = [
+      { job_type: 'A', payload: { n: 1 }, tags: ['t'] },
+      { job_type: '' },
+      { job_type: 'B', idempotency_key: 'b-1' },
+      { job_type: 'B', idempotency_key: 'b-1' },
+    ];
+    const first = await batch(fake, jobs, { 'idempotency-key': 'batch-2' });
+    const sent = JSON.stringify(first.body);
+    expect(first.body.results.map((r: AnyBody) => [r.status, r.replayed])).toEqual([
+      [201, false],
+      [400, undefined],
+      [201, false],
+      [201, true],
+    ]);
+    const [a, , b] = first.body.results.map((r: AnyBody) => r.job);
+    fake.clock.advance(1000);
+    fake.startJob(a.id);
+    fake.completeJob(a.id, { ok: true });
+    fake.cancelJob(b.id);
+    // What user code does with an answer it was given is no concern of the store's.
+    first.body.results[0].job.state = 'mutated';
+    first.body.results[0].status = 599;
+    const again = await batch(fake, jobs, { 'idempotency-key': 'batch-2' });
+    const third = await batch(fake, jobs, { 'idempotency-key': 'batch-2' });
+    expect(JSON.stringify(again.body)).toBe(sent);
+    expect(JSON.stringify(third.body)).toBe(sent);
+    expect(again.body.results[0]).not.toBe(third.body.results[0]);
+    expect(again.body.results[0].job).not.toBe(third.body.results[0].job);
+    again.body.results[0].job.state = 'mutated';
+    expect(fake.getJob(a.id)?.state).toBe('succeeded');
+    expect(third.body.results[0].job.state).toBe('pending');
+    expect(fake.jobs).toHaveLength(2);
+  });
+
   it('dedupes items by idempotency_key across batches and with POST /v1/jobs', async () => {
     const fake = createFake(start);
     const single = await call(fake, 'POST', '/v1/jobs', {

@@ -100,9 +100,14 @@ export class Engine {
       }
       let status = 500;
       let result: unknown;
+      let replay: (() => unknown) | undefined;
       try {
         await hooks.hold?.();
-        ({ status, body: result } = await match.route.operation(this.ctx, {
+        ({
+          status,
+          body: result,
+          replay,
+        } = await match.route.operation(this.ctx, {
           id: match.id,
           query: req.query,
           body,
@@ -116,7 +121,7 @@ export class Engine {
         if (error instanceof ApiFailure) status = error.status;
         throw error;
       } finally {
-        if (scope !== undefined) this.ctx.idempotency.finish(scope, status, result);
+        if (scope !== undefined) this.ctx.idempotency.finish(scope, status, result, replay);
       }
     } catch (error) {
       const failure =

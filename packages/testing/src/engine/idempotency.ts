@@ -10,7 +10,14 @@ interface Entry {
   fingerprint: string | undefined;
   expiresMs: number;
   /** `undefined` while the first request is still being processed. */
-  response: { status: number; body: unknown } | undefined;
+  response: StoredAnswer | undefined;
+}
+
+/** A kept 2xx answer: its body, or how to build it afresh (see `OperationResult.replay`). */
+interface StoredAnswer {
+  status: number;
+  body: unknown;
+  rebuild: (() => unknown) | undefined;
 }
 
 /** What `begin` decided: run the request, or answer with the stored response. */
@@ -62,15 +69,20 @@ export class IdempotencyStore {
         'Idempotency-Key',
       );
     }
-    return { replay: true, ...entry.response };
+    const { status, body: kept, rebuild } = entry.response;
+    return { replay: true, status, body: rebuild ? rebuild() : kept };
   }
 
-  /** Stores a 2xx answer for replays; any other status releases the key. */
-  finish(scope: string, status: number, body: unknown): void {
+  /**
+   * Stores a 2xx answer for replays; any other status releases the key. With `rebuild`, `body` is
+   * not kept: each replay answers what `rebuild` returns (equal to `body` as JSON).
+   */
+  finish(scope: string, status: number, body: unknown, rebuild?: () => unknown): void {
     const entry = this.#entries.get(scope);
     if (!entry || entry.response) return;
-    if (status >= 200 && status < 300) entry.response = { status, body };
-    else this.#entries.delete(scope);
+    if (status >= 200 && status < 300) {
+      entry.response = { status, body: rebuild ? undefined : body, rebuild };
+    } else this.#entries.delete(scope);
   }
 
   /** Forgets keys older than 24 h. */

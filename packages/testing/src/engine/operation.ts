@@ -22,6 +22,12 @@ export interface OperationInput {
 export interface OperationResult {
   status: number;
   body: unknown;
+  /**
+   * For an answer kept for idempotent replays when keeping `body` itself would hold more than
+   * needed (a batch's fresh copies of every job): builds a new body, equal to `body` as JSON, for
+   * each replay.
+   */
+  replay?: (() => unknown) | undefined;
 }
 
 /** One endpoint of the contract. May be async (long polls, injected delays). */
