@@ -30,7 +30,7 @@ export function createContext(input: ContextInput): EngineContext {
   const waiters = new Set<() => void>();
   return {
     now: () => clock.now(),
-    id: (prefix) => prefix + input.ids.next(clock.now()),
+    id: (prefix) => input.ids.next(clock.now(), prefix),
     jobs: new JobStore(),
     schedules: new ScheduleStore(),
     timeline: new Timeline<TimedTask>(),

@@ -13,4 +13,17 @@ describe('UlidGenerator', () => {
     expect(ulidTime(ids[2]!)).toBe(t); // a clock going back does not break the order
     expect(ulidTime(ids[3]!)).toBe(t + 1);
   });
+
+  it('puts a prefix in front of the same sequence, as one string', () => {
+    const gen = new UlidGenerator();
+    const t = Date.UTC(2026, 0, 1);
+    const ids = [gen.next(t, 'job_'), gen.next(t), gen.next(t, 'evt_'), gen.next(t + 1, 'job_')];
+    expect(ids[0]).toMatch(/^job_[0-9A-HJKMNP-TV-Z]{26}$/);
+    expect(ids[2]).toMatch(/^evt_[0-9A-HJKMNP-TV-Z]{26}$/);
+    const bare = ids.map((id) => id.replace(/^[a-z]+_/, ''));
+    expect([...bare].sort()).toEqual(bare);
+    expect(new Set(bare).size).toBe(4);
+    expect(ulidTime(bare[0]!)).toBe(t);
+    expect(ulidTime(bare[3]!)).toBe(t + 1);
+  });
 });

@@ -10,13 +10,18 @@ const CODES = Array.from(ALPHABET, (c) => c.charCodeAt(0));
 export class UlidGenerator {
   #lastTime = -1;
   readonly #random = new Uint8Array(16);
-  /** The random part's character codes, reused for every id. */
-  readonly #chars: number[] = new Array(16).fill(0);
-  #prefixTime = -1;
-  #prefix = '';
+  /** An id's character codes (prefix, time, random), reused for every id of a prefix length. */
+  readonly #codes = new Map<number, number[]>();
+  /** The time part's character codes, kept while the millisecond lasts. */
+  readonly #timeCodes: number[] = new Array(10).fill(0);
+  #codedTime = -1;
 
-  /** A ULID for the given time (ms since the epoch). */
-  next(timeMs: number): string {
+  /**
+   * A ULID for the given time (ms since the epoch), after `prefix` (e.g. `job_`) when given: the
+   * id is built as one flat string, since every id is hashed (as a map key) right after, and a
+   * concatenation would first have to be flattened into a copy.
+   */
+  next(timeMs: number, prefix = ''): string {
     const time = Math.max(Math.floor(timeMs), this.#lastTime);
     if (time === this.#lastTime) this.#increment();
     else {
@@ -26,20 +31,24 @@ export class UlidGenerator {
       for (let i = 0; i < 16; i++) this.#random[i]! &= i === 0 ? 15 : 31;
     }
     // The time part only changes with the millisecond: a burst of ids shares it.
-    if (time !== this.#prefixTime) {
-      this.#prefixTime = time;
-      let prefix = '';
+    if (time !== this.#codedTime) {
+      this.#codedTime = time;
       let t = time;
-      for (let i = 0; i < 10; i++) {
-        prefix = ALPHABET[t % 32] + prefix;
+      for (let i = 9; i >= 0; i--) {
+        this.#timeCodes[i] = CODES[t % 32]!;
         t = Math.floor(t / 32);
       }
-      this.#prefix = prefix;
     }
-    // One string from the codes: 16 one-character appends would allocate a chain of 16 strings
-    // per id, and every id is hashed (as a map key) right after.
-    for (let i = 0; i < 16; i++) this.#chars[i] = CODES[this.#random[i]!]!;
-    return this.#prefix + String.fromCharCode.apply(null, this.#chars);
+    const p = prefix.length;
+    let codes = this.#codes.get(p);
+    if (!codes) {
+      codes = new Array(p + 26).fill(0);
+      this.#codes.set(p, codes);
+    }
+    for (let i = 0; i < p; i++) codes[i] = prefix.charCodeAt(i);
+    for (let i = 0; i < 10; i++) codes[p + i] = this.#timeCodes[i]!;
+    for (let i = 0; i < 16; i++) codes[p + 10 + i] = CODES[this.#random[i]!]!;
+    return String.fromCharCode.apply(null, codes);
   }
 
   /** Forgets the last time, as a fresh generator. */

@@ -50,14 +50,17 @@ export function createJob(ctx: EngineContext, input: CreateJobInput, now = ctx.n
     },
   };
   ctx.jobs.add(record);
-  ctx.note(record, {
-    kind: 'created',
-    at,
-    ...(input.scheduleId !== undefined && {
-      schedule_id: input.scheduleId,
-      tick_at: iso(input.scheduledForMs ?? now),
-    }),
-  });
+  ctx.note(
+    record,
+    input.scheduleId === undefined
+      ? { kind: 'created', at }
+      : {
+          kind: 'created',
+          at,
+          schedule_id: input.scheduleId,
+          tick_at: iso(input.scheduledForMs ?? now),
+        },
+  );
   watch(ctx, record);
   if (!scheduled) ctx.notifyReady();
   return record;
