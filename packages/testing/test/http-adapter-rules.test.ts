@@ -187,3 +187,30 @@ describe.each(fronts)('over %s', (_front, send) => {
     });
   });
 });
+
+describe('the node:http server writes text as UTF-8', () => {
+  it('sends non-ASCII answers whole, with their byte length, and replays them byte for byte', async () => {
+    const payload = { text: 'héllo — 👋 naïve', emoji: '🧪'.repeat(3) };
+    const post = async () => {
+      const res = await fetch(`${server.url}/v1/jobs/batch`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${KEY}`,
+          'content-type': 'application/json',
+          'idempotency-key': 'utf8-batch',
+        },
+        body: JSON.stringify({ jobs: [{ job_type: 'Unicode', payload }] }),
+      });
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      return { res, bytes };
+    };
+    const first = await post();
+    expect(Number(first.res.headers.get('content-length'))).toBe(first.bytes.length);
+    const text = new TextDecoder().decode(first.bytes);
+    expect(first.bytes.length).toBeGreaterThan(text.length);
+    expect(JSON.parse(text).results[0].job).toMatchObject({ job_type: 'Unicode', payload });
+    const again = await post();
+    expect(again.res.headers.get('idempotent-replayed')).toBe('true');
+    expect(Buffer.from(again.bytes).equals(Buffer.from(first.bytes))).toBe(true);
+  });
+});

@@ -141,7 +141,17 @@ function write(
   response: FakeResponse,
   socket?: 'truncate' | { oversize: number },
 ): void {
-  let bytes = Buffer.from(serialise(response));
+  const text = serialise(response);
+  if (socket === undefined) {
+    // The usual answer: written as text, without first copying it into a buffer of its own.
+    res.writeHead(response.status, {
+      ...response.headers,
+      'content-length': Buffer.byteLength(text),
+    });
+    res.end(text);
+    return;
+  }
+  let bytes = Buffer.from(text);
   if (typeof socket === 'object' && socket.oversize > bytes.length) {
     bytes = Buffer.concat([bytes, Buffer.alloc(socket.oversize - bytes.length, 0x20)]);
   }
