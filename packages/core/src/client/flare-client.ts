@@ -100,13 +100,13 @@ export class FlareClient {
    * Enqueues any number of jobs, 100 per request (`POST /v1/jobs/batch`), `concurrency` requests
    * at once (default 8); batch `b` holds items `100b` to `100b + 99`. A batch's items are checked
    * as `createJob` checks them, their definitions' schemas included, just before it is sent, and
-   * one that fails is not sent. Resolves with one result per item, in order,
-   * to branch on without try/catch: `{ ok: true, job, replayed }`, or `{ ok: false, error }` with
-   * the typed error for that item alone (a `ValidationError` whose `param` names the field within
-   * the item, `payload.email`, as the server names it; a `QuotaError`; a `ConflictError` for a
-   * reused `idempotency_key`). Rejects only when a whole request fails (auth, network past
-   * retries), after the requests in flight have settled; give items an `idempotency_key` to make
-   * re-running such a call safe.
+   * one that fails is not sent. Resolves with one result per item, in order, to branch on without
+   * try/catch: `{ ok: true, job, replayed }`, or `{ ok: false, error }` with the typed error for
+   * that item alone (a `ValidationError` whose `param` names the field within the item,
+   * `payload.email`, as the server names it; a `QuotaError`; a `ConflictError` for a reused
+   * `idempotency_key`). Rejects only when a whole request fails (auth, network past retries),
+   * after the requests in flight have settled; give items an `idempotency_key` to make re-running
+   * such a call safe.
    * @example
    * ```ts
    * const results = await flare.createJobs(

@@ -13,9 +13,11 @@ export interface FlareErrorInit {
   cause?: unknown;
 }
 
-/** Whether `value` carries `brand` in its brand chain, whichever copy of the SDK made it. */
-// Walks the prototype chain for a class of that brand: a class of another copy of the package
-// (a second install, the CJS and ESM builds side by side) carries the same brands.
+/**
+ * Whether a class along `value`'s prototype chain has `brand`, whichever copy of the SDK made it:
+ * a class of another copy (a second install, the CJS and ESM builds side by side) carries the
+ * same brands.
+ */
 const hasBrand = (value: unknown, brand: string): boolean => {
   for (let o = value; o; o = Object.getPrototypeOf(o)) {
     if ((o as { constructor?: { brand?: unknown } }).constructor?.brand === brand) return true;
@@ -74,7 +76,6 @@ export class FlareError extends Error {
     return this.code === 'idempotency_in_progress';
   }
 
-  /** The brand chain, e.g. `['FlareError', 'ConnectionError', 'TimeoutError']`: every `brand` from `FlareError` down. */
   /**
    * `true` when `value` is an error of this class (or a subclass), from any copy of the SDK.
    * Needs no `this`: pass it as is, e.g. `errors.filter(RateLimitError.isInstance)`.

@@ -17,6 +17,7 @@ export const createJobs: Operation = (ctx, { body, bodyChars, apiKey, requestId 
   const items = batchItems(body!);
   // Each created job as it was at creation (the engine replaces `record.job`, never edits it).
   const created: (Job | undefined)[] = new Array(items.length);
+  // The item being settled: set just before `keyedItem` runs `create` for it.
   let index = 0;
   // One closure for the request, not one per item.
   const create = (params: check.Fields) => {
