@@ -52,4 +52,22 @@ describe('SortedIndex', () => {
     expect(index.delete(ascending[2999]!)).toBe(true);
     expect([...index.descending()][0]?.n).toBe(5999);
   });
+
+  it('seeks with a binary search: comparisons grow with log n, not n', () => {
+    const comparisons = (n: number) => {
+      let count = 0;
+      const index = new SortedIndex((a: { n: number }, b: { n: number }) => {
+        count++;
+        return a.n - b.n;
+      });
+      for (let i = 0; i < n; i++) index.insert({ n: i });
+      count = 0;
+      const first = index.descending({ n: Math.floor(n / 2) }).next().value;
+      expect(first?.n).toBe(Math.floor(n / 2) - 1);
+      return count;
+    };
+    // Chunks of 512–1,024 items: log2(chunks) + log2(1,024) comparisons at most.
+    expect(comparisons(400)).toBeLessThanOrEqual(10);
+    expect(comparisons(100_000)).toBeLessThanOrEqual(Math.ceil(Math.log2(100_000 / 512)) + 11);
+  });
 });
