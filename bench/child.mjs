@@ -5,6 +5,8 @@ import { fork } from 'node:child_process';
 /** Starts `script` (under bench/servers) and resolves with its URL and a way to talk to it. */
 export function startServer(script) {
   const child = fork(new URL(`./servers/${script}`, import.meta.url), [], {
+    // As in the client (`settleHeap`), a server may collect between measurements.
+    execArgv: ['--expose-gc'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
