@@ -204,6 +204,11 @@ describe('createJobs', () => {
       const error = await rejection(flare.createJobs(items(1), { concurrency }));
       expect(error).toMatchObject({ name: 'ValidationError', param: 'concurrency' });
     }
+    // The key of batch b is `<idempotencyKey>:<b>`: anything but a short printable string is refused.
+    for (const idempotencyKey of [{}, 7, '', 'k'.repeat(251), 'caf\u00e9']) {
+      const error = await rejection(flare.createJobs(items(1), { idempotencyKey } as never));
+      expect(error).toMatchObject({ name: 'ValidationError', param: 'idempotencyKey' });
+    }
     const error = await rejection(flare.createJobs({} as never));
     expect(error).toMatchObject({ name: 'ValidationError', param: 'items' });
     // A misspelt option is refused by the batch request, before anything is sent.

@@ -4,6 +4,7 @@ import { errorFromResponse } from '../errors/error-from-response.js';
 import type { FlareError } from '../errors/flare-error.js';
 import { invalid } from '../errors/invalid.js';
 import type { Send } from '../http/api-response.js';
+import { headerValue } from '../http/custom-headers.js';
 import type { RequestOptions } from '../http/request-options.js';
 import { jsonBody } from '../http/request-params.js';
 import type { CreateJobParams, Job, JsonObject, PayloadShape } from '../types/job.js';
@@ -50,8 +51,9 @@ export type CreateJobsResult<TPayload extends PayloadShape = JsonObject, TResult
 
 /**
  * Options of `createJobs`: each request's options, plus how many batch requests run at once.
- * `idempotencyKey`, when given, keys batch `i` as `<idempotencyKey>:<i>`, so the same call made
- * again with the same items and key replays the batches already done.
+ * `idempotencyKey`, when given (1–250 printable ASCII characters), keys batch `i` as
+ * `<idempotencyKey>:<i>`, so the same call made again with the same items and key replays the
+ * batches already done.
  * @example
  * ```ts
  * await flare.createJobs(items, { concurrency: 2, idempotencyKey: `fanout-${campaign.id}` });
@@ -59,7 +61,7 @@ export type CreateJobsResult<TPayload extends PayloadShape = JsonObject, TResult
  */
 export interface CreateJobsOptions extends RequestOptions {
   /**
-   * Batch requests in flight at once, default 8: when the round trip is what bounds a fan-out,
+   * Batch requests in flight at once (a whole number ≥ 1), default 8: when the round trip is what bounds a fan-out,
    * 8 × 100 jobs in flight is 12.5× the jobs of 64 single `createJob` calls in flight.
    */
   concurrency?: number | undefined;
@@ -87,6 +89,8 @@ export async function sendJobs(
 ): Promise<CreateJobsResult[]> {
   if (!Array.isArray(items)) invalid('items must be an array', 'items');
   if (!(concurrency >= 1)) invalid('concurrency must be >= 1', 'concurrency');
+  // Checked before it is suffixed: `{}` would key every call's batches "[object Object]:<b>".
+  if (idempotencyKey !== undefined) headerValue(idempotencyKey, 'idempotencyKey', 250);
   const results: CreateJobsResult[] = [];
   let next = 0;
   let failure: [unknown] | undefined;
@@ -99,7 +103,7 @@ export async function sendJobs(
       const bodies: string[] = [];
       for (let i = from; i < from + 100 && i < items.length; i++) {
         try {
-          bodies.push(await withJob(items[i], async (wire) => jsonBody(wire, 'createJobs')));
+          bodies.push(await withJob(items[i], (wire) => jsonBody(wire, 'createJobs')));
           batch.push(i);
         } catch (error) {
           results[i] = { ok: false, error: error as FlareError };

@@ -88,7 +88,7 @@ export async function syncSchedules<T extends readonly ScheduleDefinition[]>(
       invalid('every definition needs a key', `definitions.${i}.key`);
     if (keys.has(key)) invalid(`key "${key}" is declared twice`, `definitions.${i}.key`);
     keys.add(key);
-    wire.push(await withJob(def, async (params) => params as CreateScheduleParams));
+    wire.push(await withJob(def, (params) => params as CreateScheduleParams));
   }
   const existing = new Map<string, Schedule>();
   for await (const s of flare.listSchedules({ limit: 100 }, options)) {

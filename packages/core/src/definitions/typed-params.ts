@@ -50,9 +50,11 @@ export type TypedUpdateScheduleParams<D extends AnyJobDefinition> = Omit<
 /**
  * Runs `send` with wire params: a typed `{ job, payload }` is checked by the definition and sent
  * as `{ job_type, payload }` (the payload as given: the worker parses it again); anything else
- * passes through untouched, without an extra tick.
+ * passes through untouched, without an extra tick (and `send`'s value as it is, sync or not).
  */
-export function withJob<T>(params: unknown, send: (wire: unknown) => Promise<T>): Promise<T> {
+export function withJob<T>(params: unknown, send: (wire: unknown) => Promise<T>): Promise<T>;
+export function withJob<T>(params: unknown, send: (wire: unknown) => T): T | Promise<T>;
+export function withJob<T>(params: unknown, send: (wire: unknown) => T): T | Promise<T> {
   const def = (params as { job?: AnyJobDefinition } | null)?.job;
   if (def === undefined) return send(params);
   const { job: _, ...rest } = params as { job: unknown; job_type?: unknown; payload?: unknown };
