@@ -146,7 +146,7 @@ describe('flare-fake CLI: a long poll whose client goes away', () => {
       headers,
       body: '{"queues":["default"]}',
     });
-    expect(Date.now() - t).toBeLessThan(1_000);
+    expect(Date.now() - t).toBeLessThan(5_000);
     expect(await claimed.json()).toMatchObject({
       jobs: [{ id: job.id, state: 'running', attempts: 1 }],
     });
