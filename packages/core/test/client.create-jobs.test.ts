@@ -200,7 +200,7 @@ describe('createJobs', () => {
   it('checks its arguments and sends nothing for no items', async () => {
     const flare = client();
     expect(await flare.createJobs([])).toEqual([]);
-    for (const concurrency of [0, -1, Number.NaN]) {
+    for (const concurrency of [0, -1, Number.NaN, 1.5, Number.POSITIVE_INFINITY]) {
       const error = await rejection(flare.createJobs(items(1), { concurrency }));
       expect(error).toMatchObject({ name: 'ValidationError', param: 'concurrency' });
     }

@@ -67,6 +67,9 @@ export interface CreateJobsOptions extends RequestOptions {
   concurrency?: number | undefined;
 }
 
+/** `true` in the edge build, `false` elsewhere: tsup.config.ts. */
+declare const __FLARE_EDGE__: boolean;
+
 /** A batch answer's entry: the job (`status` 201, or 200 when replayed), or the item's error. */
 interface Entry {
   status: number;
@@ -88,7 +91,11 @@ export async function sendJobs(
   { concurrency = 8, idempotencyKey, ...options }: CreateJobsOptions = {},
 ): Promise<CreateJobsResult[]> {
   if (!Array.isArray(items)) invalid('items must be an array', 'items');
-  if (!(concurrency >= 1)) invalid('concurrency must be >= 1', 'concurrency');
+  // A fraction (1.5 runs one batch at a time) or Infinity too, but not in the edge build, whose
+  // bytes are budgeted (decision 0005).
+  if (!(concurrency >= 1) || (!__FLARE_EDGE__ && !Number.isInteger(concurrency))) {
+    invalid('concurrency must be a whole number >= 1', 'concurrency');
+  }
   // Checked before it is suffixed: `{}` would key every call's batches "[object Object]:<b>".
   if (idempotencyKey !== undefined) headerValue(idempotencyKey, 'idempotencyKey', 250);
   const results: CreateJobsResult[] = [];
