@@ -98,6 +98,10 @@ describe('request lifecycle hooks', () => {
     const bad = () => client({ hooks: { onRetry: 'log' } as never });
     expect(bad).toThrow(ValidationError);
     expect(bad).toThrow('hooks.onRetry must be a function');
+    // A misspelt hook would never be called.
+    const typo = () => client({ hooks: { onRequst: () => {} } as never });
+    expect(typo).toThrow(ValidationError);
+    expect(typo).toThrow('Unknown hook onRequst: use onRequest, onResponse, onRetry, onError');
   });
 });
 

@@ -16,7 +16,8 @@ export interface LogOptions {
   logLevel?: FlareLogLevel | undefined;
 }
 
-const HOOKS = ['onRequest', 'onResponse', 'onRetry', 'onError'];
+/** The hook names `FlareHooks` has. */
+export const HOOKS = ['onRequest', 'onResponse', 'onRetry', 'onError'];
 
 /**
  * Hooks that write log lines, calling `next`'s hooks too: a response at `debug`, a retry at
