@@ -16,8 +16,12 @@ export interface LogOptions {
   logLevel?: FlareLogLevel | undefined;
 }
 
-/** The hook names `FlareHooks` has. */
-export const HOOKS = ['onRequest', 'onResponse', 'onRetry', 'onError'];
+const HOOKS = ['onRequest', 'onResponse', 'onRetry', 'onError'];
+
+/** Refuses a name `FlareHooks` does not have: a misspelt hook (`onRequst`) would never be called. */
+export function checkHookName(name: string): void {
+  if (!HOOKS.includes(name)) invalid(`Unknown hook ${name}: use ${HOOKS.join(', ')}`, 'hooks');
+}
 
 /**
  * Hooks that write log lines, calling `next`'s hooks too: a response at `debug`, a retry at
@@ -39,7 +43,7 @@ export function logHooks(
   if (!isObject(next)) invalid('hooks must be an object like { onRetry(event) {} }', 'hooks');
   // The client checks the hooks it is given, which are these wrappers: check the user's here.
   for (const [name, hook] of Object.entries(next)) {
-    if (!HOOKS.includes(name)) invalid(`Unknown hook ${name}: use ${HOOKS.join(', ')}`, 'hooks');
+    checkHookName(name);
     if (typeof hook !== 'function') invalid(`hooks.${name} must be a function`, 'hooks');
   }
   const min = levelRank(logLevel, 'warn', invalid);

@@ -5,7 +5,7 @@ import { checkNumbers } from '../http/request-options.js';
 import type { RequesterConfig } from '../http/requester.js';
 import { readEnv } from '../internal/env.js';
 import { isObject } from '../internal/is-object.js';
-import { HOOKS } from './log-hooks.js';
+import { checkHookName } from './log-hooks.js';
 import type { FlareClientOptions } from './options.js';
 
 /** `true` in the edge build (conditions workerd, edge-light, worker), `false` elsewhere: tsup.config.ts. */
@@ -65,9 +65,7 @@ export function resolveConfig(options: FlareClientOptions): RequesterConfig {
   // A hook that is not a function fails here, not as a reported throw on every call; a misspelt
   // one (`onRequst`) would never be called: refused too, but not in the edge build (decision 0005).
   for (const name in hooks) {
-    if (!__FLARE_EDGE__ && !HOOKS.includes(name)) {
-      invalid(`Unknown hook ${name}: use ${HOOKS.join(', ')}`, 'hooks');
-    }
+    if (!__FLARE_EDGE__) checkHookName(name);
     if (typeof hooks[name as 'onRetry'] !== 'function')
       invalid(`hooks.${name} must be a function`, 'hooks');
   }

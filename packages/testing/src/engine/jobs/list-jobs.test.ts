@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FakeFlare } from '../../fake-flare.js';
 import { SortedIndex } from '../../internal/sorted-index.js';
 
@@ -22,7 +22,7 @@ function seed(fake: FakeFlare, n: number): string[] {
 async function walked(run: () => Promise<unknown>): Promise<number> {
   let yielded = 0;
   const original = SortedIndex.prototype.descending;
-  vi.spyOn(SortedIndex.prototype, 'descending').mockImplementation(function* (
+  const spy = vi.spyOn(SortedIndex.prototype, 'descending').mockImplementation(function* (
     this: SortedIndex<unknown>,
     below?: unknown,
   ) {
@@ -31,8 +31,11 @@ async function walked(run: () => Promise<unknown>): Promise<number> {
       yield item;
     }
   });
-  await run();
-  vi.restoreAllMocks();
+  try {
+    await run();
+  } finally {
+    spy.mockRestore();
+  }
   return yielded;
 }
 
@@ -44,8 +47,6 @@ async function page(fake: FakeFlare, query: Record<string, string>) {
 }
 
 describe('listJobs walks only the page it serves', () => {
-  afterEach(() => vi.restoreAllMocks());
-
   it.each([400, 10_000])('from a cursor mid-list of %i jobs, filtered', async (n) => {
     const fake = new FakeFlare({ maxRecordedRequests: 0 });
     const ids = seed(fake, n);
